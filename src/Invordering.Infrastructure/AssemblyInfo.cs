@@ -1,0 +1,2 @@
+namespace Invordering.Infrastructure;
+internal static class AssemblyMarker { }

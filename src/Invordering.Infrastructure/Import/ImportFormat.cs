@@ -1,0 +1,68 @@
+using Invordering.Domain.Imports;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Invordering.Infrastructure.Import;
+
+/// <summary>
+/// One kind of file: how its rows are read, how they are staged by binary COPY, and the one
+/// set-based SQL script that merges a staged batch (parameter @batch) into the tables.
+/// </summary>
+/// <remarks>
+/// Staging writes are synchronous on purpose: a million rows of twenty fields are twenty million
+/// calls, and the importer buffers them; an await per field would cost more than the COPY itself.
+/// </remarks>
+public abstract class ImportFormat<TRow> where TRow : class
+{
+    public abstract ImportKind Kind { get; }
+
+    /// <summary>The staging table; its first five columns are batch_id, line, err_column, err_code, err_message.</summary>
+    public abstract string StagingTable { get; }
+
+    /// <summary>The kind-specific staging columns, in the order <see cref="WriteColumns"/> writes them.</summary>
+    protected abstract IReadOnlyList<string> StagingColumns { get; }
+
+    public string CopyCommand =>
+        $"COPY {StagingTable} (batch_id, line, err_column, err_code, err_message, {string.Join(", ", StagingColumns)}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// The merge script, run after the rows staged as errors became rejections: it rejects rows
+    /// that conflict with stored data, counts duplicates, inserts the rest and sets the batch's
+    /// accepted count.
+    /// </summary>
+    public abstract string MergeSql { get; }
+
+    public abstract IEnumerable<RowResult<TRow>> Read(Stream stream);
+
+    /// <summary>Writes the kind-specific columns of a valid row (after the common five).</summary>
+    protected abstract void WriteColumns(NpgsqlBinaryImporter importer, TRow row);
+
+    public void WriteRow(NpgsqlBinaryImporter importer, long batchId, long line, TRow row)
+    {
+        importer.StartRow();
+        importer.Write(batchId, NpgsqlDbType.Bigint);
+        importer.Write(line, NpgsqlDbType.Bigint);
+        importer.WriteNull();
+        importer.WriteNull();
+        importer.WriteNull();
+        WriteColumns(importer, row);
+    }
+
+    public void WriteError(NpgsqlBinaryImporter importer, long batchId, ImportError error)
+    {
+        importer.StartRow();
+        importer.Write(batchId, NpgsqlDbType.Bigint);
+        importer.Write(error.Line, NpgsqlDbType.Bigint);
+        importer.Write(error.Column, NpgsqlDbType.Text);
+        importer.Write(error.Code, NpgsqlDbType.Text);
+        importer.Write(error.Message, NpgsqlDbType.Text);
+        for (var i = 0; i < StagingColumns.Count; i++) importer.WriteNull();
+    }
+
+    /// <summary>Writes a text value or NULL.</summary>
+    protected static void Text(NpgsqlBinaryImporter importer, string? value)
+    {
+        if (value is null) importer.WriteNull();
+        else importer.Write(value, NpgsqlDbType.Text);
+    }
+}

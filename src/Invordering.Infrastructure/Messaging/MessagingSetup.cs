@@ -1,0 +1,66 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Invordering.Infrastructure.Messaging;
+
+/// <summary>Configures MassTransit on the transport chosen by Messaging:Transport.</summary>
+public static class MessagingSetup
+{
+    public static MessagingOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        _ = ParseTransport(options.Transport);
+        return options;
+    }
+
+    public static MessagingTransport ParseTransport(string? value) =>
+        Enum.TryParse<MessagingTransport>(value, ignoreCase: true, out var transport) && Enum.IsDefined(transport)
+            ? transport
+            : throw new ConfigurationException(
+                $"Onbekend berichtentransport '{value}' in Messaging__Transport: kies InMemory of RabbitMq.");
+
+    public static IServiceCollection AddInvorderingMessaging(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var options = ReadOptions(configuration);
+        services.AddSingleton(options);
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.ConfigureHealthCheckOptions(h =>
+            {
+                h.Name = "broker";
+                h.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
+            consumers?.Invoke(x);
+            switch (ParseTransport(options.Transport))
+            {
+                case MessagingTransport.RabbitMq:
+                    x.UsingRabbitMq((context, cfg) =>
+                    {
+                        var rabbit = options.RabbitMq;
+                        cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                        {
+                            h.Username(rabbit.Username);
+                            h.Password(rabbit.Password);
+                        });
+                        cfg.PrefetchCount = rabbit.PrefetchCount;
+                        cfg.ConcurrentMessageLimit = rabbit.ConcurrentMessageLimit;
+                        cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
+                default:
+                    x.UsingInMemory((context, cfg) =>
+                    {
+                        cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Invordering.Infrastructure.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to the bus. Rows are claimed with FOR UPDATE SKIP LOCKED, so
+/// several relays share the work; a row is marked published in the same transaction that claimed
+/// it, after the broker confirmed. A crash between the two republishes the row with the same
+/// MessageId, which the consumers' inbox ignores.
+/// </summary>
+public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxRelay> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The relay outlives a database outage: it reconnects with a growing pause, and never stops the host.
+        var pause = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RelayAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Outbox relay lost the database ({Error}); retrying in {Pause}", ex.Message, pause);
+                await Task.Delay(pause, stoppingToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task RelayAsync(CancellationToken stoppingToken)
+    {
+        await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand("LISTEN outbox", listener))
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var published = await PublishBatchAsync(stoppingToken);
+            if (published < BatchSize)
+                await listener.WaitAsync(IdleWait, stoppingToken);
+        }
+    }
+
+    /// <summary>Publishes one batch of pending messages; returns how many.</summary>
+    public async Task<int> PublishBatchAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var batch = new List<(long Sequence, Guid MessageId, object Message)>();
+        await using (var select = new NpgsqlCommand(
+            """
+            SELECT sequence, message_id, message_type, body::text FROM outbox_messages
+            WHERE published_at IS NULL ORDER BY sequence LIMIT @limit FOR UPDATE SKIP LOCKED
+            """, connection, tx))
+        {
+            select.Parameters.AddWithValue("limit", BatchSize);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                batch.Add((reader.GetInt64(0), reader.GetGuid(1), MessageTypes.Deserialize(reader.GetString(2), reader.GetString(3))));
+        }
+        if (batch.Count == 0) return 0;
+
+        await Task.WhenAll(batch.Select(m =>
+            bus.Publish(m.Message, m.Message.GetType(), context => context.MessageId = m.MessageId, ct)));
+
+        await using (var mark = new NpgsqlCommand(
+            "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@ids)", connection, tx))
+        {
+            mark.Parameters.AddWithValue("ids", batch.Select(m => m.Sequence).ToArray());
+            await mark.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return batch.Count;
+    }
+}

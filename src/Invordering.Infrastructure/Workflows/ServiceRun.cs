@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Invordering.Infrastructure.Workflows;
+
+/// <summary>
+/// Advances the service clock day by day to a date and processes everything due on each day:
+/// opens cases, moves due instances, and waits until every message those caused has been handled
+/// (by any worker: the inbox says so), so that each day starts from a settled state.
+/// </summary>
+public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler scheduler)
+{
+    /// <summary>The message types some consumer handles; LetterIssued has none and is not waited for.</summary>
+    private static readonly string[] HandledTypes =
+        ["PaymentReceived", "IssueLetter", "CreateFieldTask", "CancelFieldTask", "TaskCompleted", "SendSeizureOrder", "RecallSeizureOrder", "BailiffResultReceived"];
+
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Runs from the day after the current clock date up to and including <paramref name="until"/>.</summary>
+    public async Task<RunSummary> RunUntilAsync(DateOnly until, IProgress<DateOnly>? progress, CancellationToken ct)
+    {
+        var today = await ServiceClock.TodayAsync(dataSource, TimeProvider.System, ct);
+        var summary = new RunSummary();
+        for (var day = today; day <= until; day = day.AddDays(1))
+        {
+            await RunDayAsync(day, summary, ct);
+            progress?.Report(day);
+        }
+        return summary;
+    }
+
+    /// <summary>Processes one day to a settled state; a day already run is safe to run again.</summary>
+    public async Task RunDayAsync(DateOnly day, RunSummary summary, CancellationToken ct)
+    {
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+            await ServiceClock.AdvanceToAsync(connection, null, day, ct);
+        summary.CasesOpened += await scheduler.OpenDueCasesAsync(day, ct);
+        while (true)
+        {
+            var advanced = await scheduler.ProcessDueAsync(day, ct);
+            await SettleAsync(ct);
+            summary.StepsAdvanced += advanced;
+            if (advanced == 0) break;
+        }
+        summary.Days++;
+    }
+
+    /// <summary>Waits until the outbox is published and every handled message has its inbox row.</summary>
+    public async Task SettleAsync(CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.message_type = ANY(@types) AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
+                             AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id))
+            """);
+        command.Parameters.AddWithValue("types", HandledTypes);
+        var pause = 5;
+        while ((bool)(await command.ExecuteScalarAsync(ct))!)
+        {
+            if (watch.Elapsed > SettleTimeout)
+                throw new TimeoutException("Berichten zijn na 5 minuten nog niet verwerkt: draait de worker en is de broker bereikbaar?");
+            await Task.Delay(pause, ct);
+            pause = Math.Min(pause * 2, 100);
+        }
+        await MarkSettledAsync(ct);
+    }
+
+    /// <summary>Remembers up to where everything is handled, so the next check looks only at newer messages.</summary>
+    private async Task MarkSettledAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO outbox_settled (singleton, sequence)
+            SELECT true, coalesce(min(o.sequence) - 1, (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
+            FROM outbox_messages o
+            WHERE o.message_type = ANY(@types) AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
+              AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
+            ON CONFLICT (singleton) DO UPDATE SET sequence = greatest(outbox_settled.sequence, excluded.sequence)
+            """);
+        command.Parameters.AddWithValue("types", HandledTypes);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+/// <summary>What a run did.</summary>
+public sealed class RunSummary
+{
+    public int Days { get; set; }
+    public int CasesOpened { get; set; }
+    public int StepsAdvanced { get; set; }
+}

@@ -1,0 +1,32 @@
+using Invordering.Apis;
+using Invordering.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Invordering.Hosting;
+
+/// <summary>The web application: HTTP API, health and OpenAPI document, plus the worker unless asked not to.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(IConfiguration configuration, string urls, bool withWorker)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddInvorderingInfrastructure(configuration);
+        if (withWorker) builder.Services.AddInvorderingWorker();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapCasesApi();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using Invordering.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Invordering.Hosting;
+
+/// <summary>A generic host with the infrastructure and, when asked, the worker's background parts.</summary>
+public static class WorkerHost
+{
+    public static IHost Build(IConfiguration configuration, bool withWorker, LogLevel minimumLevel = LogLevel.Warning)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(minimumLevel)
+            .AddFilter((category, level) => level >= minimumLevel || category?.StartsWith("Invordering", StringComparison.Ordinal) == true && level >= LogLevel.Warning);
+        builder.Services.AddInvorderingInfrastructure(configuration);
+        if (withWorker) builder.Services.AddInvorderingWorker();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,3 @@
+using Invordering.Cli;
+
+return await InvorderingCli.Create().Parse(args).InvokeAsync();
