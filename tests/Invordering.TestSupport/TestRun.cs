@@ -9,7 +9,11 @@ public static class TestRun
     public static string Id { get; } =
         Environment.GetEnvironmentVariable("INVORDERING_TEST_RUN") is { Length: > 0 } id ? id : "p" + Environment.ProcessId;
 
-    public static string NewName(string kind) => $"inv_{Id}_{kind}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..48];
+    public static string NewName(string kind)
+    {
+        var name = $"inv_{Id}_{kind}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}";
+        return name[..Math.Min(name.Length, 60)];
+    }
 
     public static string PostgresHost => Environment.GetEnvironmentVariable("INVORDERING_TEST_PGHOST") ?? "127.0.0.1";
     public static string RabbitHost => Environment.GetEnvironmentVariable("INVORDERING_TEST_RABBITHOST") ?? "127.0.0.1";
