@@ -131,7 +131,7 @@ public sealed class OutboxInboxTests : IAsyncLifetime
         using var second = StartHost();
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         await Eventually.HoldsAsync(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM inbox_messages") == 2000,
-            "all 2000 messages handled", TimeSpan.FromSeconds(60));
+            "all 2000 messages handled", TimeSpan.FromMinutes(4));
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
         Assert.Equal(2000, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'payment-seen'"));
         Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL"));
