@@ -251,35 +251,4 @@ public class LetterRenderingTests(ITestOutputHelper output)
         Assert.Contains("recipient.naam", only.Message);
     }
 
-    [Fact]
-    public void Rendering_is_fast_enough_for_a_letter_run()
-    {
-        var codes = Shipped.Templates.Letters.Select(letter => letter.Code).ToArray();
-        var models = codes.Select(Shipped.Sample).ToArray();
-        for (var i = 0; i < 2_000; i++)
-        {
-            Shipped.Renderer.Render(codes[i % codes.Length], models[i % codes.Length]);
-        }
-
-        const int count = 5_000;
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            Shipped.Renderer.Render(codes[i % codes.Length], models[i % codes.Length]);
-        }
-
-        stopwatch.Stop();
-        output.WriteLine($"{count} letters in {stopwatch.Elapsed.TotalSeconds:F2} s: {count / stopwatch.Elapsed.TotalSeconds:F0} letters/s");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"{count} letters took {stopwatch.Elapsed.TotalSeconds:F1} s");
-    }
-
-    /// <summary>The visible text of the body, tags removed, entities decoded and whitespace collapsed.</summary>
-    private static string PlainText(string html)
-    {
-        var body = html[html.IndexOf("<body>", StringComparison.Ordinal)..];
-        var text = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " ");
-        text = System.Net.WebUtility.HtmlDecode(text);
-        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-        return System.Text.RegularExpressions.Regex.Replace(text, @" ([.,?:])", "$1");
-    }
 }
