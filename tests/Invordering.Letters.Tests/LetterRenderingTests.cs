@@ -1,12 +1,10 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Invordering.Letters;
-using Xunit.Abstractions;
 
 namespace Invordering.Letters.Tests;
 
-public class LetterRenderingTests(ITestOutputHelper output)
+public class LetterRenderingTests
 {
     private static readonly CostLine DemandCost = new() { Label = "Kosten aanmaning", AmountCents = 1_900 };
     private static readonly CostLine WritCost = new() { Label = "Kosten dwangbevel", AmountCents = 10_900 };
@@ -251,4 +249,13 @@ public class LetterRenderingTests(ITestOutputHelper output)
         Assert.Contains("recipient.naam", only.Message);
     }
 
+    /// <summary>The visible text of the body, tags removed, entities decoded and whitespace collapsed.</summary>
+    private static string PlainText(string html)
+    {
+        var body = html[html.IndexOf("<body>", StringComparison.Ordinal)..];
+        var text = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " ");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        return System.Text.RegularExpressions.Regex.Replace(text, @" ([.,?:])", "$1");
+    }
 }
