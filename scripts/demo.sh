@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The README's first command: builds, installs and starts PostgreSQL and RabbitMQ when missing,
-# applies the migrations and serves the application on http://127.0.0.1:8080 (Ctrl+C stops it).
-# The end-to-end demo (`invordering demo`) takes this place once it lands.
+# The README's first command: builds, installs and starts PostgreSQL (and RabbitMQ when
+# Messaging__Transport=RabbitMq) when missing, applies the migrations and runs the main job.
+# Extra arguments go to `invordering demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=services.sh
@@ -13,4 +13,4 @@ echo "[demo] building"
 dotnet build src/Invordering/Invordering.csproj -c Release -nologo -v q -clp:ErrorsOnly
 bin=src/Invordering/bin/Release/net10.0/invordering.dll
 dotnet "$bin" migrate
-dotnet "$bin" serve "$@"
+dotnet "$bin" demo "$@"

@@ -34,6 +34,15 @@ svc_pg_up() {
   if ! pg_lsclusters -h 2>/dev/null | grep -q "^$SERVICES_PG_VERSION main"; then
     pg_createcluster "$SERVICES_PG_VERSION" main >/dev/null
   fi
+  # Workers, relays and parallel test hosts each keep a connection pool: 100 connections is too few.
+  local conf="/etc/postgresql/$SERVICES_PG_VERSION/main/conf.d/invordering.conf"
+  if [ ! -f "$conf" ]; then
+    mkdir -p "$(dirname "$conf")"
+    printf 'max_connections = 400\nshared_buffers = 512MB\n' > "$conf"
+    if pg_isready -q -h 127.0.0.1 && [ "$SERVICES_STARTED_PG" -eq 1 ]; then
+      pg_ctlcluster "$SERVICES_PG_VERSION" main restart
+    fi
+  fi
   if ! pg_isready -q -h 127.0.0.1; then
     svc_log "starting PostgreSQL $SERVICES_PG_VERSION"
     pg_ctlcluster "$SERVICES_PG_VERSION" main start

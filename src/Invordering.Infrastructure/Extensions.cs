@@ -23,7 +23,7 @@ public static class Extensions
         services.AddDbContext<InvorderingDbContext>(options => Database.Configure(options, dataSource));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection("Organisation").Get<OrganisationOptions>() ?? new OrganisationOptions());
-        services.AddSingleton(new LetterTemplates(Path.Combine(Setup.ContentRoot, "templates")));
+        services.AddSingleton<LetterTemplates>();
         services.AddSingleton(new WorkingDayCalendar(new WorkingDayCalendarOptions()));
         services.AddSingleton<IWorkingDays, CalendarWorkingDays>();
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<IWorkingDays>()));
@@ -31,7 +31,10 @@ public static class Extensions
         services.AddSingleton<WorkflowScheduler>();
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton<ServiceRun>();
+        services.AddScoped<Cases.CaseActions>();
+        services.AddSingleton<Cases.PaymentPlanMonitor>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<Segmentation.Segmenter>();
         services.AddInvorderingMessaging(configuration, x =>
         {
             x.AddConsumers(typeof(Extensions).Assembly);
@@ -46,6 +49,7 @@ public static class Extensions
     {
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddHostedService<WorkflowTimerService>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ public static class Eventually
 {
     public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not reached in time: {what}");

@@ -15,6 +15,8 @@ public sealed class CreateFieldTaskConsumer(InvorderingDbContext db) : Idempoten
         Db.FieldTasks.Add(new FieldTask
         {
             CaseId = command.CaseId,
+            InstanceId = command.InstanceId,
+            StepId = command.StepId,
             Kind = command.Kind,
             Status = "open",
             DueDate = command.DueDate,

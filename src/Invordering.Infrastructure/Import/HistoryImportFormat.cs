@@ -15,7 +15,13 @@ public sealed class HistoryImportFormat(DateOnly today) : ImportFormat<HistoryRo
     protected override IReadOnlyList<string> StagingColumns { get; } =
         ["bsn", "kvk", "tax_year", "assessment_number", "amount_cents", "outcome", "days_late", "settled_on"];
 
-    public override IEnumerable<RowResult<HistoryRow>> Read(Stream stream) => new HistoryFileReader(today).Read(stream);
+    /// <summary>The reader's rows; a claim (assessment number and tax year) earlier in the file makes a row a duplicate.</summary>
+    public override IEnumerable<RowResult<HistoryRow>> Read(Stream stream)
+    {
+        var claims = new HashSet<(string, int)>();
+        foreach (var result in new HistoryFileReader(today).Read(stream))
+            yield return result.Row is { } row && !claims.Add((row.AssessmentNumber, row.TaxYear)) ? result with { IsDuplicate = true } : result;
+    }
 
     protected override void WriteColumns(NpgsqlBinaryImporter importer, HistoryRow row)
     {
@@ -29,29 +35,27 @@ public sealed class HistoryImportFormat(DateOnly today) : ImportFormat<HistoryRo
         if (row.SettledOn is { } settled) importer.Write(settled, NpgsqlDbType.Date); else importer.WriteNull();
     }
 
-    public override string MergeSql => """
-        -- A claim already in the history, or earlier in this file, is a duplicate.
-        WITH known AS (
-            DELETE FROM staging_history s USING payment_history h
-            WHERE s.batch_id = @batch AND h.assessment_number = s.assessment_number AND h.tax_year = s.tax_year
-            RETURNING s.line
-        ), repeated AS (
-            DELETE FROM staging_history s
-            USING (SELECT line, row_number() OVER (PARTITION BY assessment_number, tax_year ORDER BY line) AS n
-                   FROM staging_history WHERE batch_id = @batch) r
-            WHERE s.batch_id = @batch AND s.line = r.line AND r.n > 1
-            RETURNING s.line
-        )
-        UPDATE import_batches
-        SET duplicates = duplicates + (SELECT count(*) FROM known) + (SELECT count(*) FROM repeated)
-        WHERE id = @batch;
-
-        WITH inserted AS (
-            INSERT INTO payment_history (bsn, kvk, tax_year, assessment_number, amount_cents, outcome, days_late, settled_on, batch_id)
-            SELECT bsn, kvk, tax_year, assessment_number, amount_cents, outcome, days_late, settled_on, @batch
-            FROM staging_history WHERE batch_id = @batch
-            RETURNING 1
-        )
-        UPDATE import_batches SET accepted = (SELECT count(*) FROM inserted) WHERE id = @batch;
-        """;
+    public override IReadOnlyList<MergeStep> MergeSteps { get; } =
+    [
+        new("dubbele historie", """
+            -- A claim already in the history is a duplicate (one earlier in the file: see Read).
+            WITH known AS (
+                DELETE FROM staging_history s USING payment_history h
+                WHERE s.batch_id = @batch AND s.err_code IS NULL
+                  AND h.assessment_number = s.assessment_number AND h.tax_year = s.tax_year
+                RETURNING s.line
+            )
+            UPDATE import_batches SET duplicates = duplicates + (SELECT count(*) FROM known) WHERE id = @batch
+            """),
+        new("historie", """
+            WITH inserted AS (
+                INSERT INTO payment_history (bsn, kvk, tax_year, assessment_number, amount_cents, outcome, days_late, settled_on, batch_id)
+                SELECT bsn, kvk, tax_year, assessment_number, amount_cents, outcome, days_late, settled_on, @batch
+                FROM staging_history WHERE batch_id = @batch AND err_code IS NULL
+                ORDER BY line
+                RETURNING 1
+            )
+            UPDATE import_batches SET accepted = (SELECT count(*) FROM inserted) WHERE id = @batch
+            """),
+    ];
 }

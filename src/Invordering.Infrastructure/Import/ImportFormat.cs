@@ -5,8 +5,8 @@ using NpgsqlTypes;
 namespace Invordering.Infrastructure.Import;
 
 /// <summary>
-/// One kind of file: how its rows are read, how they are staged by binary COPY, and the one
-/// set-based SQL script that merges a staged batch (parameter @batch) into the tables.
+/// One kind of file: how its rows are read, how they are staged by binary COPY, and the set-based
+/// SQL steps that merge a staged batch (parameter @batch) into the tables.
 /// </summary>
 /// <remarks>
 /// Staging writes are synchronous on purpose: a million rows of twenty fields are twenty million
@@ -26,11 +26,19 @@ public abstract class ImportFormat<TRow> where TRow : class
         $"COPY {StagingTable} (batch_id, line, err_column, err_code, err_message, {string.Join(", ", StagingColumns)}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// The merge script, run after the rows staged as errors became rejections: it rejects rows
-    /// that conflict with stored data, counts duplicates, inserts the rest and sets the batch's
-    /// accepted count.
+    /// The merge, one named SQL statement per step, run in one transaction after the rows staged
+    /// as errors became rejections. Staged rows with err_code set are rejections and must be
+    /// skipped. The steps reject rows that conflict with stored data, count duplicates, insert
+    /// the rest and add to the batch's accepted count.
     /// </summary>
-    public abstract string MergeSql { get; }
+    public abstract IReadOnlyList<MergeStep> MergeSteps { get; }
+
+    /// <summary>
+    /// The tables a large batch fills, whose secondary indexes and foreign keys may be dropped
+    /// during the merge and built again after it (<see cref="BulkLoad"/>); only tables the merge
+    /// never looks up by those indexes. None by default.
+    /// </summary>
+    public virtual IReadOnlyList<string> BulkLoadTables => [];
 
     public abstract IEnumerable<RowResult<TRow>> Read(Stream stream);
 
@@ -66,3 +74,6 @@ public abstract class ImportFormat<TRow> where TRow : class
         else importer.Write(value, NpgsqlDbType.Text);
     }
 }
+
+/// <summary>One statement of a merge; the name shows in timings (`bench import`).</summary>
+public sealed record MergeStep(string Name, string Sql);

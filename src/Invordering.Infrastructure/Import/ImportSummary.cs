@@ -19,3 +19,13 @@ public sealed record ImportSummary(
 
 /// <summary>Progress of a running import: bytes of the file read so far.</summary>
 public readonly record struct ImportProgress(string Phase, long BytesRead, long BytesTotal);
+
+/// <summary>How long each phase of an import took, in order; filled when passed to the runner (`bench import`).</summary>
+public sealed class ImportTimings
+{
+    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+
+    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases => _phases;
+
+    public void Add(string phase, TimeSpan elapsed) => _phases.Add((phase, elapsed));
+}

@@ -16,7 +16,8 @@ public sealed class PaymentImportFormat : ImportFormat<PaymentRow>
     public override string StagingTable => "staging_payments";
 
     protected override IReadOnlyList<string> StagingColumns { get; } =
-        ["transaction_id", "booking_date", "amount_cents", "payment_reference", "description", "counterparty_iban", "counterparty_name"];
+        ["transaction_id", "booking_date", "amount_cents", "payment_reference", "description", "counterparty_iban", "counterparty_name",
+         "end_to_end_id", "reversal_of"];
 
     public override IEnumerable<RowResult<PaymentRow>> Read(Stream stream) => new PaymentFileReader().Read(stream);
 
@@ -29,69 +30,105 @@ public sealed class PaymentImportFormat : ImportFormat<PaymentRow>
         Text(importer, row.Description);
         Text(importer, row.CounterpartyIban?.Value);
         Text(importer, row.CounterpartyName);
+        Text(importer, row.EndToEndId);
+        Text(importer, row.ReversalOf);
     }
 
-    public override string MergeSql => """
-        -- A transaction id already stored, or earlier in this file, is a duplicate.
-        WITH known AS (
-            DELETE FROM staging_payments s USING payments p
-            WHERE s.batch_id = @batch AND p.transaction_id = s.transaction_id
-            RETURNING s.line
-        ), repeated AS (
-            DELETE FROM staging_payments s
-            USING (SELECT line, row_number() OVER (PARTITION BY transaction_id ORDER BY line) AS n
-                   FROM staging_payments WHERE batch_id = @batch) r
-            WHERE s.batch_id = @batch AND s.line = r.line AND r.n > 1
-            RETURNING s.line
-        )
-        UPDATE import_batches
-        SET duplicates = duplicates + (SELECT count(*) FROM known) + (SELECT count(*) FROM repeated)
-        WHERE id = @batch;
-
-        WITH matched AS (
-            SELECT s.*, coalesce(by_reference.id, by_number.id) AS assessment_id
-            FROM staging_payments s
-            LEFT JOIN assessments by_reference ON by_reference.payment_reference = s.payment_reference
-            LEFT JOIN LATERAL (
-                SELECT a.id
-                FROM regexp_split_to_table(s.description, '[^A-Za-z0-9-]+') WITH ORDINALITY AS t(token, position)
-                JOIN assessments a ON a.assessment_number = t.token
-                ORDER BY t.position LIMIT 1
-            ) by_number ON by_reference.id IS NULL AND s.description IS NOT NULL
-            WHERE s.batch_id = @batch
-        ), inserted AS (
-            INSERT INTO payments (transaction_id, booking_date, amount_cents, payment_reference, description,
-                                  counterparty_iban, counterparty_name, assessment_id, status, batch_id)
-            SELECT transaction_id, booking_date, amount_cents, payment_reference, description,
-                   counterparty_iban, counterparty_name, assessment_id,
-                   CASE WHEN assessment_id IS NULL THEN 'unmatched' WHEN amount_cents < 0 THEN 'reversal' ELSE 'matched' END,
-                   @batch
-            FROM matched
-            ORDER BY line
-            RETURNING id, assessment_id, amount_cents, booking_date
-        ), paid AS (
-            UPDATE assessments a SET paid_cents = a.paid_cents + t.total
-            FROM (SELECT assessment_id, sum(amount_cents) AS total FROM inserted
-                  WHERE assessment_id IS NOT NULL GROUP BY assessment_id) t
-            WHERE a.id = t.assessment_id
-        ), events AS (
-            INSERT INTO outbox_messages (message_type, body)
-            SELECT 'PaymentReceived', jsonb_build_object('paymentId', id, 'assessmentId', assessment_id,
-                   'amountCents', amount_cents, 'bookingDate', booking_date)
-            FROM inserted WHERE assessment_id IS NOT NULL
-        )
-        UPDATE import_batches SET accepted = (SELECT count(*) FROM inserted) WHERE id = @batch;
-
-        -- A reversal undoes the latest payment of the same amount on the same assessment.
-        WITH pairs AS (
-            SELECT DISTINCT ON (r.id) r.id AS reversal_id, o.id AS original_id
-            FROM payments r
-            JOIN payments o ON o.assessment_id = r.assessment_id AND o.amount_cents = -r.amount_cents AND o.status = 'matched'
-            WHERE r.batch_id = @batch AND r.status = 'reversal'
-            ORDER BY r.id, o.booking_date DESC, o.id DESC
-        ), originals AS (
-            UPDATE payments o SET status = 'reversed' FROM pairs WHERE o.id = pairs.original_id
-        )
-        UPDATE payments r SET reversal_of = pairs.original_id FROM pairs WHERE r.id = pairs.reversal_id;
+    /// <summary>The assessment a staged payment `s` is for: by its betalingskenmerk, else by the first assessment number in its description.</summary>
+    private const string MatchAssessment = """
+        LEFT JOIN assessments by_reference ON by_reference.payment_reference = s.payment_reference::char(16)
+        LEFT JOIN LATERAL (
+            SELECT a.id
+            FROM regexp_split_to_table(s.description, '[^A-Za-z0-9-]+') WITH ORDINALITY AS t(token, position)
+            JOIN assessments a ON a.assessment_number = t.token
+            ORDER BY t.position LIMIT 1
+        ) by_number ON by_reference.id IS NULL AND s.description IS NOT NULL
         """;
+
+    public override IReadOnlyList<MergeStep> MergeSteps { get; } =
+    [
+        new("dubbele transacties", """
+            -- A transaction id already stored is a duplicate (one earlier in the file the reader marks).
+            WITH known AS (
+                DELETE FROM staging_payments s USING payments p
+                WHERE s.batch_id = @batch AND s.err_code IS NULL AND p.transaction_id = s.transaction_id
+                RETURNING s.line
+            )
+            UPDATE import_batches SET duplicates = duplicates + (SELECT count(*) FROM known) WHERE id = @batch
+            """),
+        new("betalingen", $"""
+            -- Money received; what matches no assessment waits for staff as 'unmatched'.
+            WITH inserted AS (
+                INSERT INTO payments (transaction_id, booking_date, amount_cents, payment_reference, description,
+                                      counterparty_iban, counterparty_name, end_to_end_id, assessment_id, status, batch_id)
+                SELECT s.transaction_id, s.booking_date, s.amount_cents, s.payment_reference, s.description,
+                       s.counterparty_iban, s.counterparty_name, s.end_to_end_id, coalesce(by_reference.id, by_number.id),
+                       CASE WHEN coalesce(by_reference.id, by_number.id) IS NULL THEN 'unmatched' ELSE 'matched' END, @batch
+                FROM staging_payments s
+                {MatchAssessment}
+                WHERE s.batch_id = @batch AND s.err_code IS NULL AND s.amount_cents > 0
+                ORDER BY s.line
+                RETURNING id, assessment_id, amount_cents, booking_date
+            ), paid AS (
+                UPDATE assessments a SET paid_cents = a.paid_cents + t.total
+                FROM (SELECT assessment_id, sum(amount_cents) AS total FROM inserted
+                      WHERE assessment_id IS NOT NULL GROUP BY assessment_id) t
+                WHERE a.id = t.assessment_id
+            ), events AS (
+                INSERT INTO outbox_messages (message_type, body)
+                SELECT 'PaymentReceived', jsonb_build_object('paymentId', id, 'assessmentId', assessment_id,
+                       'amountCents', amount_cents, 'bookingDate', booking_date)
+                FROM inserted WHERE assessment_id IS NOT NULL
+                ORDER BY id
+            )
+            UPDATE import_batches SET accepted = accepted + (SELECT count(*) FROM inserted) WHERE id = @batch
+            """),
+        new("terugboekingen", $"""
+            -- A reversal (storno) undoes the payment it mirrors: the one with the end-to-end id the
+            -- bank gives, else the latest payment of the same amount on the same assessment.
+            WITH reversals AS (
+                SELECT s.*, coalesce(by_reference.id, by_number.id) AS found_assessment_id
+                FROM staging_payments s
+                {MatchAssessment}
+                WHERE s.batch_id = @batch AND s.err_code IS NULL AND s.amount_cents < 0
+            ), paired AS (
+                SELECT r.*, coalesce(by_end_to_end.id, by_assessment.id) AS original_id,
+                       coalesce(by_end_to_end.assessment_id, by_assessment.assessment_id, r.found_assessment_id) AS assessment_id
+                FROM reversals r
+                LEFT JOIN LATERAL (
+                    SELECT o.id, o.assessment_id FROM payments o
+                    WHERE o.end_to_end_id = r.reversal_of AND o.amount_cents = -r.amount_cents AND o.status IN ('matched', 'unmatched')
+                    ORDER BY o.id DESC LIMIT 1
+                ) by_end_to_end ON r.reversal_of IS NOT NULL
+                LEFT JOIN LATERAL (
+                    SELECT o.id, o.assessment_id FROM payments o
+                    WHERE o.assessment_id = r.found_assessment_id AND o.amount_cents = -r.amount_cents AND o.status = 'matched'
+                    ORDER BY o.booking_date DESC, o.id DESC LIMIT 1
+                ) by_assessment ON by_end_to_end.id IS NULL AND r.found_assessment_id IS NOT NULL
+            ), inserted AS (
+                INSERT INTO payments (transaction_id, booking_date, amount_cents, payment_reference, description,
+                                      counterparty_iban, counterparty_name, end_to_end_id, assessment_id, status, reversal_of, batch_id)
+                SELECT transaction_id, booking_date, amount_cents, payment_reference, description,
+                       counterparty_iban, counterparty_name, end_to_end_id, assessment_id,
+                       CASE WHEN assessment_id IS NULL AND original_id IS NULL THEN 'unmatched' ELSE 'reversal' END, original_id, @batch
+                FROM paired
+                ORDER BY line
+                RETURNING id, assessment_id, amount_cents, booking_date, reversal_of
+            ), originals AS (
+                UPDATE payments o SET status = 'reversed' FROM inserted i WHERE o.id = i.reversal_of
+            ), paid AS (
+                UPDATE assessments a SET paid_cents = a.paid_cents + t.total
+                FROM (SELECT assessment_id, sum(amount_cents) AS total FROM inserted
+                      WHERE assessment_id IS NOT NULL GROUP BY assessment_id) t
+                WHERE a.id = t.assessment_id
+            ), events AS (
+                INSERT INTO outbox_messages (message_type, body)
+                SELECT 'PaymentReceived', jsonb_build_object('paymentId', id, 'assessmentId', assessment_id,
+                       'amountCents', amount_cents, 'bookingDate', booking_date)
+                FROM inserted WHERE assessment_id IS NOT NULL
+                ORDER BY id
+            )
+            UPDATE import_batches SET accepted = accepted + (SELECT count(*) FROM inserted) WHERE id = @batch
+            """),
+    ];
 }

@@ -29,6 +29,7 @@ public static class MessagingSetup
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            x.DisableUsageTelemetry();
             x.ConfigureHealthCheckOptions(h =>
             {
                 h.Name = "broker";

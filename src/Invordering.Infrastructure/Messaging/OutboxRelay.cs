@@ -15,22 +15,29 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<O
 {
     public const int BatchSize = 500;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(10);
+    private TimeSpan _pause = FirstPause;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The relay outlives a database outage: it reconnects with a growing pause, and never stops the host.
-        var pause = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await RelayAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Outbox relay lost the database ({Error}); retrying in {Pause}", ex.Message, pause);
-                await Task.Delay(pause, stoppingToken);
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Outbox relay interrupted ({Error}); retrying in {Pause}", ex.Message, _pause);
+                await Task.Delay(_pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                _pause = TimeSpan.FromTicks(Math.Min(_pause.Ticks * 2, MaxPause.Ticks));
             }
         }
     }
@@ -44,6 +51,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<O
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = await PublishBatchAsync(stoppingToken);
+            _pause = FirstPause;
             if (published < BatchSize)
                 await listener.WaitAsync(IdleWait, stoppingToken);
         }
@@ -68,8 +76,15 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<O
         }
         if (batch.Count == 0) return 0;
 
-        await Task.WhenAll(batch.Select(m =>
-            bus.Publish(m.Message, m.Message.GetType(), context => context.MessageId = m.MessageId, ct)));
+        // A publish that the broker never confirms (it went away mid-batch) must not hold the claim forever:
+        // after the timeout the transaction rolls back and the batch is published again, same MessageIds.
+        using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            publishing.CancelAfter(PublishTimeout);
+            await Task.WhenAll(batch.Select(m =>
+                    bus.Publish(m.Message, m.Message.GetType(), context => context.MessageId = m.MessageId, publishing.Token)))
+                .WaitAsync(PublishTimeout, ct);
+        }
 
         await using (var mark = new NpgsqlCommand(
             "UPDATE outbox_messages SET published_at = now() WHERE sequence = ANY(@ids)", connection, tx))

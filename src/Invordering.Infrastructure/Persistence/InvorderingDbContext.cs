@@ -21,12 +21,23 @@ public sealed class InvorderingDbContext(DbContextOptions<InvorderingDbContext> 
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<JournalRecord> Journal => Set<JournalRecord>();
     public DbSet<WorkflowIncident> WorkflowIncidents => Set<WorkflowIncident>();
+    public DbSet<MessageIncident> MessageIncidents => Set<MessageIncident>();
     public DbSet<Letter> Letters => Set<Letter>();
     public DbSet<FieldTask> FieldTasks => Set<FieldTask>();
     public DbSet<SeizureOrder> SeizureOrders => Set<SeizureOrder>();
+    public DbSet<PaymentPlan> PaymentPlans => Set<PaymentPlan>();
+    public DbSet<PaymentPlanInstalment> PaymentPlanInstalments => Set<PaymentPlanInstalment>();
+    public DbSet<RemissionRequest> RemissionRequests => Set<RemissionRequest>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<LetterTemplateRecord> LetterTemplates => Set<LetterTemplateRecord>();
+    public DbSet<PrintRun> PrintRuns => Set<PrintRun>();
+    public DbSet<PrintRunLetter> PrintRunLetters => Set<PrintRunLetter>();
+    public DbSet<SegmentationRuleSetRecord> SegmentationRuleSets => Set<SegmentationRuleSetRecord>();
+    public DbSet<DebtorFactsRecord> DebtorFacts => Set<DebtorFactsRecord>();
+    public DbSet<DebtorSegmentRecord> DebtorSegments => Set<DebtorSegmentRecord>();
+    public DbSet<DebtorSegmentOverride> DebtorSegmentOverrides => Set<DebtorSegmentOverride>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -43,12 +54,21 @@ public sealed class InvorderingDbContext(DbContextOptions<InvorderingDbContext> 
         model.Entity<WorkflowInstanceRecord>().Property(i => i.RowVersion).IsConcurrencyToken();
         model.Entity<JournalRecord>().ToTable("workflow_journal").Property(j => j.Data).HasColumnType("jsonb");
         model.Entity<WorkflowIncident>().ToTable("workflow_incidents");
+        model.Entity<MessageIncident>().ToTable("message_incidents").HasKey(m => m.MessageId);
         model.Entity<Letter>().Property(l => l.Data).HasColumnType("jsonb");
         model.Entity<FieldTask>().ToTable("field_tasks");
+        model.Entity<PaymentPlanInstalment>().HasKey(i => new { i.PlanId, i.Sequence });
         model.Entity<OutboxMessage>().HasKey(o => o.Sequence);
         model.Entity<OutboxMessage>().Property(o => o.Body).HasColumnType("jsonb");
         model.Entity<InboxMessage>().HasKey(i => new { i.MessageId, i.Consumer });
         model.Entity<AuditEntry>().ToTable("audit_log").Property(a => a.Details).HasColumnType("jsonb");
+        model.Entity<LetterTemplateRecord>().ToTable("letter_templates");
+        model.Entity<PrintRun>().ToTable("print_runs");
+        model.Entity<PrintRunLetter>().ToTable("print_run_letters").HasKey(l => new { l.RunId, l.LetterId });
+        model.Entity<SegmentationRuleSetRecord>().ToTable("segmentation_rule_sets").Property(r => r.Definition).HasColumnType("jsonb");
+        model.Entity<DebtorFactsRecord>().ToTable("debtor_facts").HasKey(f => f.DebtorId);
+        model.Entity<DebtorSegmentRecord>().ToTable("debtor_segments").HasKey(s => new { s.DebtorId, s.Id });
+        model.Entity<DebtorSegmentOverride>().ToTable("debtor_segment_overrides");
 
         foreach (var entity in model.Model.GetEntityTypes())
         {

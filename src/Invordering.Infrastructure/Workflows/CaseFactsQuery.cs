@@ -16,7 +16,9 @@ public static class CaseFactsQuery
                    d.phone IS NOT NULL, d.kvk IS NOT NULL,
                    (SELECT count(*) FROM collection_cases o WHERE o.debtor_id = c.debtor_id AND o.status = 'open'),
                    (SELECT count(*) FROM collection_cases p JOIN letters l ON l.case_id = p.id
-                    WHERE p.debtor_id = c.debtor_id AND l.template_code = 'dwangbevel' AND l.letter_date > @today - 1826)
+                    WHERE p.debtor_id = c.debtor_id AND l.template_code = 'dwangbevel' AND l.letter_date > @today - 1826),
+                   EXISTS (SELECT 1 FROM payment_plans pp WHERE pp.case_id = c.id AND pp.status = 'active' AND pp.reminded_on IS NULL),
+                   EXISTS (SELECT 1 FROM remission_requests r WHERE r.case_id = c.id AND r.status = 'pending')
             FROM collection_cases c
             JOIN assessments a ON a.id = c.assessment_id
             JOIN debtors d ON d.id = c.debtor_id
@@ -37,6 +39,8 @@ public static class CaseFactsQuery
                 IsCompany = reader.GetBoolean(6),
                 OpenClaims = (int)reader.GetInt64(7),
                 PreviousWrits = (int)reader.GetInt64(8),
+                HasPaymentPlan = reader.GetBoolean(9),
+                RemissionPending = reader.GetBoolean(10),
             };
         }
         return facts;

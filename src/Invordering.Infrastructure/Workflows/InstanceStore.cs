@@ -25,7 +25,7 @@ public static class InstanceStore
         await RecordIncidentsAsync(connection, tx, advances, ct);
         foreach (var advance in advances)
             foreach (var effect in advance.Result.Effects.OfType<SwitchWorkflowEffect>())
-                await SwitchAsync(connection, tx, advance, effect, today, ct);
+                await SwitchAsync(connection, tx, advance.InstanceId, advance.CaseId, effect.WorkflowId, effect.Segment, today, ct);
     }
 
     private static async Task UpdateInstancesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<InstanceAdvance> advances, CancellationToken ct)
@@ -134,9 +134,13 @@ public static class InstanceStore
         }
     }
 
-    /// <summary>Ends this instance as 'switched' and starts the target workflow's published version for the case.</summary>
-    private static async Task SwitchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, InstanceAdvance advance, SwitchWorkflowEffect effect,
-        DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Ends this instance as 'switched' and starts the target workflow's published version for the case: the workflow
+    /// <paramref name="workflowId"/>, or else the published workflow of <paramref name="segment"/> (which becomes the case's segment).
+    /// Also used when a person re-segments a debtor; the caller holds the instance's row lock.
+    /// </summary>
+    public static async Task SwitchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long instanceId, long caseId,
+        string? workflowId, string? segment, DateOnly today, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -149,11 +153,11 @@ public static class InstanceStore
             ORDER BY d.workflow_id = coalesce(@workflow, @segment) DESC, d.id
             LIMIT 1;
             """, connection, tx);
-        command.Parameters.AddWithValue("instance", advance.InstanceId);
-        command.Parameters.AddWithValue("case", advance.CaseId);
+        command.Parameters.AddWithValue("instance", instanceId);
+        command.Parameters.AddWithValue("case", caseId);
         command.Parameters.AddWithValue("today", today);
-        command.Parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)effect.WorkflowId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("segment", NpgsqlDbType.Text) { Value = (object?)effect.Segment ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("workflow", NpgsqlDbType.Text) { Value = (object?)workflowId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("segment", NpgsqlDbType.Text) { Value = (object?)segment ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -8,7 +8,7 @@ namespace Invordering.Infrastructure.Workflows;
 /// opens cases, moves due instances, and waits until every message those caused has been handled
 /// (by any worker: the inbox says so), so that each day starts from a settled state.
 /// </summary>
-public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler scheduler)
+public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler scheduler, Cases.PaymentPlanMonitor plans)
 {
     /// <summary>The message types some consumer handles; LetterIssued has none and is not waited for.</summary>
     private static readonly string[] HandledTypes =
@@ -34,7 +34,10 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
     {
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
             await ServiceClock.AdvanceToAsync(connection, null, day, ct);
+        // Payments and other events first: no letter goes out for a claim paid that day.
+        await SettleAsync(ct);
         summary.CasesOpened += await scheduler.OpenDueCasesAsync(day, ct);
+        await plans.RunAsync(day, ct);
         while (true)
         {
             var advanced = await scheduler.ProcessDueAsync(day, ct);
@@ -45,7 +48,7 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
         summary.Days++;
     }
 
-    /// <summary>Waits until the outbox is published and every handled message has its inbox row.</summary>
+    /// <summary>Waits until the outbox is published and every handled message has its inbox row (or failed into an incident).</summary>
     public async Task SettleAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -53,7 +56,8 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
             """
             SELECT EXISTS (SELECT 1 FROM outbox_messages o
                            WHERE o.message_type = ANY(@types) AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
-                             AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id))
+                             AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
+                             AND NOT EXISTS (SELECT 1 FROM message_incidents f WHERE f.message_id = o.message_id))
             """);
         command.Parameters.AddWithValue("types", HandledTypes);
         var pause = 5;
@@ -76,6 +80,7 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
             SELECT true, coalesce(min(o.sequence) - 1, (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
             FROM outbox_messages o
             WHERE o.message_type = ANY(@types) AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
+              AND NOT EXISTS (SELECT 1 FROM message_incidents f WHERE f.message_id = o.message_id)
               AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
             ON CONFLICT (singleton) DO UPDATE SET sequence = greatest(outbox_settled.sequence, excluded.sequence)
             """);

@@ -13,7 +13,10 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
     public const int BatchSize = 500;
     public const string Actor = "systeem";
 
-    /// <summary>Opens a case, and starts its segment's published workflow, for every claim overdue on <paramref name="today"/>.</summary>
+    /// <summary>
+    /// Opens a case, and starts its segment's published workflow, for every claim overdue on <paramref name="today"/>.
+    /// A case takes its debtor's effective segment: an override in force, else the computed one, else kan-en-wil.
+    /// </summary>
     public async Task<int> OpenDueCasesAsync(DateOnly today, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
@@ -26,7 +29,8 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
                                                            WHERE i.assessment_id = a.id AND i.due_date < @today))
             ), opened AS (
                 INSERT INTO collection_cases (assessment_id, debtor_id, opened_on, segment)
-                SELECT o.id, o.debtor_id, @today, 'kan-en-wil' FROM overdue o
+                SELECT o.id, o.debtor_id, @today, debtor_effective_segment(o.debtor_id, @today) FROM overdue o
+                ORDER BY o.id -- all of "overdue" is read before the first insert, and workers opening the same day lock in one order
                 ON CONFLICT (assessment_id) DO NOTHING
                 RETURNING id, segment
             )
@@ -37,6 +41,7 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
                           ORDER BY w.workflow_id = o.segment DESC, w.id LIMIT 1) d ON true
             """);
         command.Parameters.AddWithValue("today", today);
+        command.CommandTimeout = 0; // a day can open hundreds of thousands of cases
         return await command.ExecuteNonQueryAsync(ct);
     }
 

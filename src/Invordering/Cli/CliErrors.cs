@@ -15,9 +15,12 @@ public static class CliErrors
         PostgresException { SqlState: "3D000" } p => $"De database bestaat niet: {p.MessageText}. Maak haar aan of pas ConnectionStrings__Invordering aan.",
         NpgsqlException { InnerException: SocketException or TimeoutException } n =>
             $"De database is niet bereikbaar ({n.InnerException!.Message}). Controleer of PostgreSQL draait en ConnectionStrings__Invordering klopt.",
-        NpgsqlException { InnerException: IOException or EndOfStreamException } or TimeoutException =>
+        NpgsqlException { InnerException: IOException or EndOfStreamException } =>
             "De database is niet bereikbaar. Controleer of PostgreSQL draait en ConnectionStrings__Invordering klopt.",
         PostgresException p => $"De database gaf een fout: {p.SqlState} {p.MessageText}",
+        TimeoutException t => t.Message,
+        Invordering.Domain.Imports.FileRejectedException f => f.Message,
+        Invordering.Infrastructure.Cases.CaseActionException a => a.Message,
         FileNotFoundException f => $"Bestand niet gevonden: {f.FileName}",
         DirectoryNotFoundException d => $"Map niet gevonden: {d.Message}",
         UnauthorizedAccessException u => $"Geen toegang: {u.Message}",

@@ -20,10 +20,4 @@ public static class CommandAction
             return 1;
         }
     }
-
-    public static Task<int> NotYetAvailable(string command)
-    {
-        Console.Error.WriteLine($"invordering: '{command}' is nog niet beschikbaar in deze versie.");
-        return Task.FromResult(2);
-    }
 }

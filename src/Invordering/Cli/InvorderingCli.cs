@@ -13,18 +13,11 @@ public static class InvorderingCli
             ServeCommand.Create(),
             WorkerCommand.Create(),
             ImportCommand.Create(),
-            Placeholder("segment", "Segmenteert debiteuren op basis van betaalhistorie."),
+            SegmentCommand.Create(),
             RunCommand.Create(),
-            Placeholder("demo", "Draait de hoofdtaak van begin tot eind op een synthetische populatie."),
-            Placeholder("bench", "Meet een vermogen tegen zijn fysieke ondergrens."),
+            DemoCommand.Create(),
+            BenchCommand.Create(),
         };
         return root;
-    }
-
-    private static Command Placeholder(string name, string description)
-    {
-        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
-        command.SetAction((_, _) => CommandAction.NotYetAvailable(name));
-        return command;
     }
 }

@@ -1,5 +1,6 @@
 using Invordering.Apis;
 using Invordering.Infrastructure;
+using Invordering.Printing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,12 +22,16 @@ public static class WebApp
         if (withWorker) builder.Services.AddInvorderingWorker();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddLetterPrinting(configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapCasesApi();
+        app.MapImportsApi();
+        app.MapLettersApi();
+        app.MapSegmentationApi();
         return app;
     }
 }

@@ -14,8 +14,9 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(minimumLevel)
-            .AddFilter((category, level) => level >= minimumLevel || category?.StartsWith("Invordering", StringComparison.Ordinal) == true && level >= LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= minimumLevel);
+        // In one-off commands a failing message becomes an incident (message_incidents); its retries are not console news.
+        if (minimumLevel >= LogLevel.Warning) builder.Logging.AddFilter("MassTransit", LogLevel.Critical);
         builder.Services.AddInvorderingInfrastructure(configuration);
         if (withWorker) builder.Services.AddInvorderingWorker();
         return builder.Build();

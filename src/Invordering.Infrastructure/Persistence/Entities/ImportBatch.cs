@@ -12,6 +12,7 @@ public sealed class ImportBatch
     public int Accepted { get; set; }
     public int Rejected { get; set; }
     public int Duplicates { get; set; }
+    public int StagedRows { get; set; }
     public string? Message { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -21,6 +21,8 @@ public sealed class FieldTask
 {
     public long Id { get; set; }
     public long CaseId { get; set; }
+    public long InstanceId { get; set; }
+    public required string StepId { get; set; }
     public required string Kind { get; set; }
     public required string Status { get; set; }
     public DateOnly DueDate { get; set; }
@@ -28,6 +30,7 @@ public sealed class FieldTask
     public string? AssignedTo { get; set; }
     public string? Outcome { get; set; }
     public string? OutcomeNote { get; set; }
+    public DateOnly? CompletedOn { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public Guid CommandId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -11,6 +11,7 @@ public sealed class Payment
     public string? Description { get; set; }
     public string? CounterpartyIban { get; set; }
     public string? CounterpartyName { get; set; }
+    public string? EndToEndId { get; set; }
     public long? AssessmentId { get; set; }
     public required string Status { get; set; }
     public long? ReversalOf { get; set; }

@@ -58,3 +58,16 @@ public sealed class WorkflowIncident
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
 }
+
+/// <summary>A message whose consumer kept failing: an incident for staff to retry or skip.</summary>
+public sealed class MessageIncident
+{
+    public Guid MessageId { get; set; }
+    public required string MessageType { get; set; }
+    public long? CaseId { get; set; }
+    public required string Error { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+}
