@@ -41,9 +41,9 @@ echo "[test] building"
 dotnet build Invordering.sln -warnaserror -nologo -v q -clp:ErrorsOnly
 
 rm -rf "$results"
-echo "[test] running tests"
+echo "[test] running tests (one project at a time: the database and broker tests share two cores)"
 set +e
-dotnet test Invordering.sln --no-build --nologo -v q --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+dotnet test Invordering.sln --no-build --nologo -v q -m:1 --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 test_exit=$?
 set -e
 

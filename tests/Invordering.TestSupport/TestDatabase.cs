@@ -8,10 +8,10 @@ namespace Invordering.TestSupport;
 public sealed class TestDatabase : IAsyncLifetime
 {
     public string Name { get; } = TestRun.NewName("db");
-    public string ConnectionString => $"Host={TestRun.PostgresHost};Database={Name};Username=invordering;Password=invordering;Timeout=10";
+    public string ConnectionString => $"Host={TestRun.PostgresHost};Database={Name};Username=invordering;Password=invordering;Timeout=60;Command Timeout=300";
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    private static string AdminConnectionString => $"Host={TestRun.PostgresHost};Database=postgres;Username=invordering;Password=invordering";
+    private static string AdminConnectionString => $"Host={TestRun.PostgresHost};Database=postgres;Username=invordering;Password=invordering;Timeout=60;Command Timeout=120";
 
     public async Task InitializeAsync()
     {

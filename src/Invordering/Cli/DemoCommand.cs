@@ -4,6 +4,8 @@ using Invordering.Demo;
 using Invordering.Hosting;
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Persistence;
+using Invordering.Printing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -61,6 +63,21 @@ public static class DemoCommand
             Console.WriteLine();
             Console.WriteLine(title);
             DemoReport.Print(funnel, Console.Out);
+            var sample = Path.Combine(options.Folder, "voorbeeldbrieven.pdf");
+            var printing = configuration.GetSection("Printing").Get<PrintingOptions>() ?? new PrintingOptions();
+            try
+            {
+                PdfPrinter.CheckChromium(printing);
+                await using var printer = new PdfPrinter(printing);
+                var (letters, pages) = await demo.PrintSampleAsync(printer, sample, token);
+                Console.WriteLine();
+                Console.WriteLine($"Voorbeeldbrieven (één van elke soort, {letters} brieven, {pages} pagina's): {sample}");
+            }
+            catch (PrintException ex)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Geen voorbeeld-PDF: {ex.Message}");
+            }
             var report = Path.Combine(options.Folder, "demo-rapport.html");
             DemoReport.WriteHtml(funnel, report, title);
             Console.WriteLine();

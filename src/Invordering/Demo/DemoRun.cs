@@ -4,6 +4,7 @@ using Invordering.Infrastructure.Import;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Segmentation;
 using Invordering.Infrastructure.Workflows;
+using Invordering.Printing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -84,6 +85,23 @@ public sealed class DemoRun(IServiceProvider services, NpgsqlDataSource dataSour
             await run.RunDayAsync(day, summary, ct);
             progress.Report(day);
         }
+    }
+
+    /// <summary>
+    /// Prints one letter of each kind the run sent into one PDF, as a print run would, and writes it
+    /// to <paramref name="file"/>; returns how many letters and pages.
+    /// </summary>
+    public async Task<(int Letters, int Pages)> PrintSampleAsync(PdfPrinter printer, string file, CancellationToken ct)
+    {
+        var htmls = new List<string>();
+        await using (var command = dataSource.CreateCommand(
+                         "SELECT DISTINCT ON (template_code) html FROM letters ORDER BY template_code, id"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) htmls.Add(reader.GetString(0));
+        if (htmls.Count == 0) return (0, 0);
+        var pdf = await printer.PrintAsync(htmls, ct);
+        await File.WriteAllBytesAsync(file, pdf.Pdf, ct);
+        return (htmls.Count, pdf.Pages);
     }
 
     public static string Elapsed(Stopwatch watch) => $"{watch.Elapsed.TotalSeconds:0.0} s";

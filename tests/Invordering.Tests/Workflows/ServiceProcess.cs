@@ -37,6 +37,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>How the process ended, for failure messages: its exit code, or that it still runs.</summary>
+    public string Ending => _process.HasExited ? $"exit code {_process.ExitCode}" : "still running";
+
     /// <summary>What the process printed so far, for failure messages.</summary>
     public string Output
     {

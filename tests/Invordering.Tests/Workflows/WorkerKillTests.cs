@@ -31,7 +31,7 @@ public sealed class WorkerKillTests : IAsyncLifetime
         {
             await Eventually.HoldsAsync(async () => first.HasExited || await _world.LettersAsync() >= _world.ExpectedLetters / 5,
                 "a fifth of the letters exist", TimeSpan.FromMinutes(2));
-            Assert.False(first.HasExited, $"The first run ended before it could be killed:\n{first.Output}");
+            Assert.False(first.HasExited, $"The first run ended ({first.Ending}) before it could be killed:\n{first.Output}");
             await first.KillAsync();
             lettersAtKill = await _world.LettersAsync();
         }
