@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/services.sh
 trap services_down EXIT
 services_up
+services_install_npm
 services_install_chromium  # the demo prints a sample of its letters as PDF
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 echo "[demo] building"

@@ -97,6 +97,13 @@ services_up() {
   svc_pg_up && svc_rabbit_up
 }
 
+# The web application's CSS and htmx come from npm at build time.
+services_install_npm() {
+  if ! command -v npm >/dev/null; then
+    svc_apt_install nodejs npm
+  fi
+}
+
 services_install_chromium() {
   if [ ! -x /usr/bin/chromium ] || ! command -v pdfinfo >/dev/null; then
     svc_apt_install chromium chromium-driver poppler-utils fonts-dejavu-core

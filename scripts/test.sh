@@ -33,6 +33,7 @@ trap cleanup EXIT
 
 services_up
 services_install_chromium
+services_install_npm
 
 export INVORDERING_TEST_RUN="$run_id"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -26,12 +26,17 @@ public sealed class HealthTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    internal static async Task<(WebApplication App, HttpClient Client)> StartAsync(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    /// <summary>The web app, and a client signed in (by bearer token) as a member of staff who is also an administrator.</summary>
+    internal static async Task<(WebApplication App, HttpClient Client)> StartAsync(Microsoft.Extensions.Configuration.IConfiguration configuration,
+        bool signedIn = true)
     {
         var app = WebApp.Build(configuration, "http://127.0.0.1:0", withWorker: true);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new HttpClient { BaseAddress = new Uri(address) });
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        if (signedIn)
+            await Web.StaffLogins.AuthorizeAsync(app, client, Invordering.Web.Identity.StaffRoles.Collections, Invordering.Web.Identity.StaffRoles.Administration);
+        return (app, client);
     }
 
     [Fact]
@@ -55,7 +60,7 @@ public sealed class HealthTests : IAsyncLifetime
     {
         var configuration = ServiceHostFactory.Configuration(_db, _vhost,
             ("ConnectionStrings:Invordering", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2"));
-        var (app, client) = await StartAsync(configuration);
+        var (app, client) = await StartAsync(configuration, signedIn: false);
         await using var _ = app;
         // The broker connects in the background; once it has, only the database is named as down.
         string[] down = [];

@@ -11,7 +11,7 @@ namespace Invordering.Infrastructure.Messaging;
 /// it, after the broker confirmed. A crash between the two republishes the row with the same
 /// MessageId, which the consumers' inbox ignores.
 /// </summary>
-public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxRelay> logger) : BackgroundService
+public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBusControl bus, ILogger<OutboxRelay> logger) : BackgroundService
 {
     public const int BatchSize = 500;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
@@ -44,6 +44,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<O
 
     private async Task RelayAsync(CancellationToken stoppingToken)
     {
+        await WaitForBusAsync(stoppingToken);
         await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
         await using (var listen = new NpgsqlCommand("LISTEN outbox", listener))
             await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -55,6 +56,16 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, ILogger<O
             if (published < BatchSize)
                 await listener.WaitAsync(IdleWait, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// Waits until every receive endpoint is connected. On a fresh broker the queues and their bindings
+    /// exist only from then on: a message published earlier would reach an exchange bound to nothing.
+    /// </summary>
+    private async Task WaitForBusAsync(CancellationToken stoppingToken)
+    {
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
     }
 
     /// <summary>Publishes one batch of pending messages; returns how many.</summary>

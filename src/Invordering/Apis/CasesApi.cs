@@ -1,6 +1,8 @@
 using Invordering.Domain;
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Persistence;
+using Invordering.Web;
+using Invordering.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invordering.Apis;
@@ -10,7 +12,7 @@ public static class CasesApi
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Zaken");
+        var group = app.MapGroup("/api").WithTags("Zaken").RequireAuthorization(StaffPolicies.CaseReading);
         group.MapGet("/cases/{id:long}", GetCase).WithName("GetCase");
         group.MapGet("/letters/{id:long}/html", GetLetterHtml).WithName("GetLetterHtml");
         return app;
@@ -24,6 +26,7 @@ public static class CasesApi
             .Join(db.Debtors, x => x.Case.DebtorId, d => d.Id, (x, d) => new { x.Case, x.Assessment, Debtor = d })
             .SingleOrDefaultAsync(ct);
         if (found is null) return Results.Problem($"Zaak {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound);
+        if (!await CaseAccess.MayReadCaseAsync(http.User, id, db, ct)) return await Denied(db, http, "collection_case", id);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.Id)
             .Select(l => new CaseLetter(l.Id, l.TemplateCode, l.TemplateVersion, l.LetterDate, l.PayBy, l.ContentHash, $"/api/letters/{l.Id}/html"))
@@ -53,9 +56,17 @@ public static class CasesApi
     {
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null) return Results.Problem($"Brief {id} bestaat niet.", statusCode: StatusCodes.Status404NotFound);
+        if (!await CaseAccess.MayReadCaseAsync(http.User, letter.CaseId, db, ct)) return await Denied(db, http, "letter", id);
         Audit.Record(db, Actor(http), "read", "letter", id, source: http.Request.Path);
         await db.SaveChangesAsync(ct);
         return Results.Content(letter.Html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>A field worker asking for a case that is not theirs: 403, and the attempt is audited.</summary>
+    private static async Task<IResult> Denied(InvorderingDbContext db, HttpContext http, string entity, long id)
+    {
+        await PersonalDataAudit.DeniedAsync(db, http, entity, id);
+        return Results.Problem("Deze zaak hoort niet bij uw taken.", statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang");
     }
 
     private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anoniem";

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using Invordering.Web.Identity;
 using Npgsql;
 
 namespace Invordering.Apis;
@@ -22,7 +23,7 @@ public static class ImportsApi
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Import");
+        var group = app.MapGroup("/api/imports").WithTags("Import").RequireAuthorization(StaffPolicies.CaseWork);
         group.MapPost("/{kind}", Upload).WithName("UploadImport")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>()

@@ -4,6 +4,7 @@ using Invordering.Infrastructure.Persistence;
 using Invordering.Letters;
 using Invordering.Printing;
 using Microsoft.EntityFrameworkCore;
+using Invordering.Web.Identity;
 using Npgsql;
 
 namespace Invordering.Apis;
@@ -17,13 +18,13 @@ public static class LettersApi
 {
     public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
     {
-        var letters = app.MapGroup("/api").WithTags("Brieven");
+        var letters = app.MapGroup("/api").WithTags("Brieven").RequireAuthorization(StaffPolicies.CaseWork);
         letters.MapGet("/letters/{id:long}/pdf", GetLetterPdf).WithName("GetLetterPdf");
         letters.MapPost("/print-runs", CreatePrintRuns).WithName("CreatePrintRuns");
         letters.MapGet("/print-runs/{id:long}", GetPrintRun).WithName("GetPrintRun");
         letters.MapGet("/print-runs/{id:long}/pdf", GetPrintRunPdf).WithName("GetPrintRunPdf");
 
-        var templates = app.MapGroup("/api/templates").WithTags("Briefsjablonen");
+        var templates = app.MapGroup("/api/templates").WithTags("Briefsjablonen").RequireAuthorization(StaffPolicies.Administration);
         templates.MapGet("/", ListTemplates).WithName("ListTemplates");
         templates.MapGet("/{code}", GetTemplate).WithName("GetTemplate");
         templates.MapPut("/{code}/draft", SaveDraft).WithName("SaveTemplateDraft");

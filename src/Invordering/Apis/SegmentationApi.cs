@@ -1,6 +1,7 @@
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Segmentation;
+using Invordering.Web.Identity;
 using Npgsql;
 
 namespace Invordering.Apis;
@@ -14,41 +15,40 @@ public static class SegmentationApi
     public static IEndpointRouteBuilder MapSegmentationApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Segmentatie");
-        group.MapPost("/segmentation/run", Run).WithName("RunSegmentation");
-        group.MapGet("/debtors/{id:long}/segment", Get).WithName("GetDebtorSegment");
-        group.MapPost("/debtors/{id:long}/segment/override", Override).WithName("OverrideDebtorSegment");
-        group.MapPost("/debtors/{id:long}/segment/recompute", Recompute).WithName("RecomputeDebtorSegment");
+        group.MapPost("/segmentation/run", Run).WithName("RunSegmentation").RequireAuthorization(StaffPolicies.SegmentationRun);
+        group.MapGet("/debtors/{id:long}/segment", Get).WithName("GetDebtorSegment").RequireAuthorization(StaffPolicies.CaseWork);
+        group.MapPost("/debtors/{id:long}/segment/override", Override).WithName("OverrideDebtorSegment").RequireAuthorization(StaffPolicies.CaseWork);
+        group.MapPost("/debtors/{id:long}/segment/recompute", Recompute).WithName("RecomputeDebtorSegment").RequireAuthorization(StaffPolicies.CaseWork);
         return app;
     }
 
-    private static async Task<IResult> Run(InvorderingDbContext db, NpgsqlDataSource dataSource, TimeProvider time, HttpContext http,
+    private static async Task<IResult> Run(InvorderingDbContext db, Segmenter segmenter, HttpContext http,
         CancellationToken ct) =>
-        await Guarded(async () => Results.Ok(SegmentationRunView.From(await new Segmenter(dataSource, time).SegmentAllAsync(db, Actor(http), ct))));
+        await Guarded(async () => Results.Ok(SegmentationRunView.From(await segmenter.SegmentAllAsync(db, Actor(http), ct))));
 
-    private static async Task<IResult> Get(long id, InvorderingDbContext db, NpgsqlDataSource dataSource, TimeProvider time, HttpContext http,
+    private static async Task<IResult> Get(long id, InvorderingDbContext db, Segmenter segmenter, HttpContext http,
         CancellationToken ct)
     {
-        var view = await new Segmenter(dataSource, time).DescribeAsync(db, id, Actor(http), http.Request.Path, ct);
+        var view = await segmenter.DescribeAsync(db, id, Actor(http), http.Request.Path, ct);
         return view is null ? DebtorNotFound(id) : Results.Ok(view);
     }
 
-    private static async Task<IResult> Override(long id, SegmentOverrideRequest request, InvorderingDbContext db, NpgsqlDataSource dataSource,
+    private static async Task<IResult> Override(long id, SegmentOverrideRequest request, InvorderingDbContext db, Segmenter segmenter, NpgsqlDataSource dataSource,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var errors = request.Validate(await ServiceClock.TodayAsync(dataSource, time, ct));
         if (errors.Count > 0) return Results.ValidationProblem(errors, "De klantgroep kan zo niet worden vastgezet.", title: "Ongeldige invoer");
         return await Guarded(async () =>
         {
-            var change = await new Segmenter(dataSource, time).OverrideAsync(db, id, request, Actor(http), http.Request.Path, ct);
+            var change = await segmenter.OverrideAsync(db, id, request, Actor(http), http.Request.Path, ct);
             return change is null ? DebtorNotFound(id) : Results.Ok(change);
         });
     }
 
-    private static async Task<IResult> Recompute(long id, InvorderingDbContext db, NpgsqlDataSource dataSource, TimeProvider time,
-        HttpContext http, CancellationToken ct) =>
+    private static async Task<IResult> Recompute(long id, InvorderingDbContext db, Segmenter segmenter, HttpContext http, CancellationToken ct) =>
         await Guarded(async () =>
         {
-            var change = await new Segmenter(dataSource, time).ResegmentDebtorAsync(db, id, Actor(http), http.Request.Path, ct);
+            var change = await segmenter.ResegmentDebtorAsync(db, id, Actor(http), http.Request.Path, ct);
             return change is null ? DebtorNotFound(id) : Results.Ok(change);
         });
 

@@ -17,6 +17,7 @@ public static class InvorderingCli
             RunCommand.Create(),
             DemoCommand.Create(),
             BenchCommand.Create(),
+            UsersCommand.Create(),
         };
         return root;
     }

@@ -1,6 +1,8 @@
 using Invordering.Apis;
 using Invordering.Infrastructure;
 using Invordering.Printing;
+using Invordering.Web;
+using Invordering.Web.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Invordering.Hosting;
 
-/// <summary>The web application: HTTP API, health and OpenAPI document, plus the worker unless asked not to.</summary>
+/// <summary>The web application: Razor Pages for staff and field workers, HTTP API, health and OpenAPI document, plus the worker unless asked not to.</summary>
 public static class WebApp
 {
     public static WebApplication Build(IConfiguration configuration, string urls, bool withWorker)
@@ -23,15 +25,20 @@ public static class WebApp
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddLetterPrinting(configuration);
+        builder.Services.AddStaffAccess();
+        builder.Services.AddWebPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.MapOpenApi();
+        app.UseWebPages();
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapTokenApi();
         app.MapCasesApi();
         app.MapImportsApi();
         app.MapLettersApi();
         app.MapSegmentationApi();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -87,7 +87,7 @@ public sealed class TemplateVersionTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, herinnering.GetProperty("draftVersion").ValueKind);
         Assert.Equal("retired", await _db.ScalarAsync<string>("SELECT status FROM letter_templates WHERE code = 'herinnering' AND version = 1"));
         Assert.Equal(2, await _db.ScalarAsync<long>(
-            "SELECT count(*) FROM audit_log WHERE entity = 'letter_template' AND entity_id = 'herinnering' AND actor = 'anoniem' AND action IN ('save-draft', 'publish')"));
+            "SELECT count(*) FROM audit_log WHERE entity = 'letter_template' AND entity_id = 'herinnering' AND actor LIKE '%@test.invordering.nl' AND action IN ('save-draft', 'publish')"));
     }
 
     [Fact]

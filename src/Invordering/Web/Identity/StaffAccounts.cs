@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Invordering.Web.Identity;
+
+/// <summary>Creating the accounts of the people who sign in (from the command line).</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+{
+    /// <summary>A new account with one role; the e-mail address is the user name.</summary>
+    public async Task<StaffUser> AddAsync(string email, string role, string password)
+    {
+        if (!StaffRoles.All.Contains(role))
+            throw new StaffAccountException($"'{role}' is geen rol: kies {string.Join(", ", StaffRoles.All)}.");
+        if (string.IsNullOrEmpty(password)) throw new StaffAccountException("Geef een wachtwoord op standaardinvoer.");
+        await StaffAccess.EnsureRolesAsync(roles);
+        var user = new StaffUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return user;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new StaffAccountException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}
+
+/// <summary>An account cannot be made as asked; the message says why, in Dutch.</summary>
+public sealed class StaffAccountException(string message) : Exception(message);

@@ -1,0 +1,83 @@
+using Invordering.Infrastructure;
+using Invordering.Infrastructure.Cases;
+using Invordering.Infrastructure.Persistence;
+using Invordering.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invordering.Web.WorkQueues;
+
+/// <summary>
+/// What waits for a member of staff: payments that match no assessment, workflow and message incidents, tasks
+/// for the office (phone calls, reviews) and remission requests awaiting a decision.
+/// </summary>
+public sealed record WorkQueue(
+    IReadOnlyList<UnmatchedPayment> UnmatchedPayments,
+    IReadOnlyList<OpenIncident> Incidents,
+    IReadOnlyList<OfficeTask> Tasks,
+    IReadOnlyList<PendingDecision> Decisions)
+{
+    public const int PerList = 100;
+
+    public static async Task<WorkQueue> LoadAsync(InvorderingDbContext db, CancellationToken ct)
+    {
+        var payments = await db.Payments.AsNoTracking().Where(p => p.Status == "unmatched").OrderBy(p => p.BookingDate).Take(PerList)
+            .Select(p => new UnmatchedPayment(p.Id, p.BookingDate, p.AmountCents, p.Description, p.CounterpartyName)).ToListAsync(ct);
+        var workflowIncidents = await db.WorkflowIncidents.AsNoTracking().Where(i => i.Status == "open").OrderBy(i => i.CreatedAt).Take(PerList)
+            .Join(db.WorkflowInstances, i => i.InstanceId, w => w.Id, (i, w) => new OpenIncident("workflow", i.Id.ToString(), w.CaseId, i.StepId, i.Error, i.CreatedAt))
+            .ToListAsync(ct);
+        var messageIncidents = await db.MessageIncidents.AsNoTracking().Where(i => i.Status == "open").OrderBy(i => i.CreatedAt).Take(PerList)
+            .Select(i => new OpenIncident("bericht", i.MessageId.ToString(), i.CaseId, i.MessageType, i.Error, i.CreatedAt)).ToListAsync(ct);
+        var tasks = await db.FieldTasks.AsNoTracking().Where(t => t.Status == "open" && t.Team != "buitendienst").OrderBy(t => t.DueDate).Take(PerList)
+            .Select(t => new OfficeTask(t.Id, t.CaseId, t.Kind, t.DueDate, t.AssignedTo)).ToListAsync(ct);
+        var decisions = await db.RemissionRequests.AsNoTracking().Where(r => r.Status == "pending").OrderBy(r => r.RequestedOn).Take(PerList)
+            .Select(r => new PendingDecision(r.CaseId, "kwijtschelding", r.RequestedOn)).ToListAsync(ct);
+        return new WorkQueue(payments, workflowIncidents.Concat(messageIncidents).OrderBy(i => i.CreatedAt).ToList(), tasks, decisions);
+    }
+
+    /// <summary>
+    /// Tries a failed message again: a copy of it (same type and body, a new message id, so that inboxes take it as
+    /// new) goes into the outbox, and the incident is marked retried; if it fails again, a new incident appears.
+    /// </summary>
+    public static async Task RetryMessageIncidentAsync(InvorderingDbContext db, string id, string actor, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var messageId)) throw new CaseActionException("Deze storing is er niet (meer).");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var original = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(o => o.MessageId == messageId, ct)
+            ?? throw new CaseActionException("Het oorspronkelijke bericht is niet meer bewaard. Sla de storing over en los het met de hand op.");
+        var now = DateTimeOffset.UtcNow;
+        var changed = await db.MessageIncidents.Where(i => i.MessageId == messageId && i.Status == "open")
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, "retried").SetProperty(i => i.ResolvedAt, now).SetProperty(i => i.ResolvedBy, actor), ct);
+        if (changed == 0) throw new CaseActionException("Deze storing is er niet (meer).");
+        var copy = new OutboxMessage { MessageId = Guid.CreateVersion7(), MessageType = original.MessageType, Body = original.Body, CreatedAt = now };
+        db.OutboxMessages.Add(copy);
+        Audit.Record(db, actor, "incident-retried", "message_incident", id, details: new { retryMessageId = copy.MessageId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Sets an incident aside: it stays in the log as skipped, with who did it; audited with the reason.</summary>
+    public static async Task SkipIncidentAsync(InvorderingDbContext db, string kind, string id, string reason, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseActionException("Geef een reden om de storing over te slaan.");
+        var now = DateTimeOffset.UtcNow;
+        var changed = kind switch
+        {
+            "workflow" when long.TryParse(id, out var workflowId) => await db.WorkflowIncidents.Where(i => i.Id == workflowId && i.Status == "open")
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, "skipped").SetProperty(i => i.ResolvedAt, now).SetProperty(i => i.ResolvedBy, actor), ct),
+            "bericht" when Guid.TryParse(id, out var messageId) => await db.MessageIncidents.Where(i => i.MessageId == messageId && i.Status == "open")
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, "skipped").SetProperty(i => i.ResolvedAt, now).SetProperty(i => i.ResolvedBy, actor), ct),
+            _ => 0,
+        };
+        if (changed == 0) throw new CaseActionException("Deze storing is er niet (meer).");
+        Audit.Record(db, actor, "incident-skipped", kind == "workflow" ? "workflow_incident" : "message_incident", id, reason: reason.Trim());
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed record UnmatchedPayment(long Id, DateOnly BookingDate, long AmountCents, string? Description, string? CounterpartyName);
+
+public sealed record OpenIncident(string Kind, string Id, long? CaseId, string Where, string Error, DateTimeOffset CreatedAt);
+
+public sealed record OfficeTask(long Id, long CaseId, string Kind, DateOnly DueDate, string? AssignedTo);
+
+public sealed record PendingDecision(long CaseId, string What, DateOnly Since);

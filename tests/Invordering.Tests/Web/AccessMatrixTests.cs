@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using W = Invordering.Tests.Web.WebWorld;
+
+namespace Invordering.Tests.Web;
+
+/// <summary>
+/// Every page and endpoint against every role and no one: what a role may open answers, the rest is 401 or 403
+/// (pages send anonymous visitors to sign in), and every allowed look at a person's data leaves an audit row.
+/// </summary>
+public sealed class AccessMatrixTests(W world) : IClassFixture<W>
+{
+    private const string Anonymous = "(anoniem)";
+    private static readonly string[] Everyone = [Anonymous, W.Staff, W.FieldWorker, W.OtherFieldWorker, W.Administrator, W.Auditor];
+
+    /// <summary>A page or endpoint, who may open it, and whether it shows a person's data (and so must be audited).</summary>
+    private sealed record Entry(string Method, string Path, string[] Allowed, bool PersonalData, int Answer = 200);
+
+    private IReadOnlyList<Entry> Entries() =>
+    [
+        new("GET", "/", [W.Staff, W.FieldWorker, W.OtherFieldWorker, W.Administrator, W.Auditor], false),
+        new("GET", "/account/tweestapsverificatie", [W.Staff, W.FieldWorker, W.OtherFieldWorker, W.Administrator, W.Auditor], false),
+        new("GET", "/zaken", [W.Staff], false),
+        new("GET", $"/zaken/{world.HomeVisitCaseId}", [W.Staff, W.FieldWorker], true),
+        new("GET", $"/zaken/{world.OtherCaseId}", [W.Staff], true),
+        new("GET", "/werkvoorraad", [W.Staff], true),
+        new("GET", "/dashboard", [W.Staff], false),
+        new("GET", "/buitendienst", [W.FieldWorker, W.OtherFieldWorker], true),
+        new("GET", $"/taken/{world.HomeVisitTaskId}", [W.Staff, W.FieldWorker], true),
+        new("GET", "/audit", [W.Auditor], true),
+        new("GET", $"/api/cases/{world.HomeVisitCaseId}", [W.Staff, W.FieldWorker], true),
+        new("GET", $"/api/cases/{world.OtherCaseId}", [W.Staff], true),
+        new("GET", $"/api/letters/{world.LetterId}/html", [W.Staff, W.FieldWorker], true),
+        new("GET", $"/api/imports/{world.BatchId}", [W.Staff], true),
+        new("GET", $"/api/imports/{world.BatchId}/rejections.csv", [W.Staff], true),
+        new("GET", $"/api/debtors/{world.DebtorId}/segment", [W.Staff], true),
+        new("GET", "/api/print-runs/999999", [W.Staff], false, Answer: 404),
+        new("GET", "/api/templates", [W.Administrator], false),
+        new("POST", "/api/segmentation/run", [W.Staff, W.Administrator], false, Answer: 0),
+        new("GET", "/health", Everyone, false),
+        new("GET", "/openapi/v1.json", Everyone, false),
+    ];
+
+    [Fact]
+    public async Task Each_role_opens_what_it_may_and_is_refused_the_rest_and_reads_of_personal_data_are_audited()
+    {
+        await world.AssignHomeVisitAsync(W.FieldWorker);
+        var problems = new List<string>();
+        foreach (var who in Everyone)
+        {
+            using var pages = who == Anonymous ? new PageSession(world.Address)
+                : await PageSession.SignInAsync(world.Address, who, who == W.Administrator ? world.AdministratorKey : null);
+            using var api = new HttpClient { BaseAddress = world.Address };
+            if (who != Anonymous)
+                api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await StaffLogins.TokenAsync(world.App, who));
+
+            foreach (var entry in Entries())
+            {
+                var isApi = entry.Path.StartsWith("/api/", StringComparison.Ordinal);
+                var auditBefore = await world.AuditRowsAsync(who, entry.Path);
+                // The API is called with a bearer token, the pages with the session cookie; the case API also with the cookie.
+                var response = isApi
+                    ? await api.SendAsync(new HttpRequestMessage(new HttpMethod(entry.Method), entry.Path))
+                    : await pages.SendAsync(new HttpRequestMessage(new HttpMethod(entry.Method), entry.Path));
+                var status = (int)response.StatusCode;
+                var allowed = entry.Allowed.Contains(who);
+                var label = $"{who} {entry.Method} {entry.Path}: {status}";
+                if (allowed)
+                {
+                    if (status is 401 or 403 || status == 302 && response.Headers.Location!.OriginalString.Contains("/account/aanmelden") || status >= 500)
+                        problems.Add(label + " (should be allowed)");
+                    else if (entry.Answer != 0 && status != entry.Answer)
+                        problems.Add(label + $" (should answer {entry.Answer})");
+                    else if (entry.PersonalData && status == 200 && await world.AuditRowsAsync(who, entry.Path) <= auditBefore)
+                        problems.Add(label + " (no audit row)");
+                }
+                else if (who == Anonymous && !isApi)
+                {
+                    if (status != 302 || !response.Headers.Location!.OriginalString.Contains("/account/aanmelden?ReturnUrl="))
+                        problems.Add(label + " (anonymous should be sent to sign in)");
+                }
+                else if (status != (who == Anonymous ? 401 : 403))
+                    problems.Add(label + $" (should be {(who == Anonymous ? 401 : 403)})");
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_case_api_accepts_the_session_cookie_too()
+    {
+        await world.AssignHomeVisitAsync(W.FieldWorker);
+        using var session = await PageSession.SignInAsync(world.Address, W.FieldWorker);
+        var response = await session.GetAsync($"/api/cases/{world.HomeVisitCaseId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync($"/api/cases/{world.OtherCaseId}")).StatusCode);
+        Assert.True(await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE actor = '{W.FieldWorker}' AND action = 'denied' AND entity_id = '{world.OtherCaseId}'") >= 1);
+    }
+
+    [Fact]
+    public async Task A_change_through_the_api_with_the_session_cookie_needs_the_pages_anti_forgery_token()
+    {
+        using var session = await PageSession.SignInAsync(world.Address, W.Staff);
+        var without = await session.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/segmentation/run"));
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+
+        var page = await (await session.GetAsync("/")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page, "\"X-CSRF-TOKEN\": \"([^\"]+)\"").Groups[1].Value;
+        var with = new HttpRequestMessage(HttpMethod.Post, "/api/segmentation/run");
+        with.Headers.Add("X-CSRF-TOKEN", token);
+        var response = await session.SendAsync(with);
+        Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"segmentation answered {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task A_token_needs_the_right_password_and_for_an_administrator_the_code_of_the_app()
+    {
+        using var client = new HttpClient { BaseAddress = world.Address };
+        var good = await client.PostAsJsonAsync("/api/token", new { email = W.Staff, password = StaffLogins.Password });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        using (var body = JsonDocument.Parse(await good.Content.ReadAsStringAsync()))
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/cases/{world.OtherCaseId}")).StatusCode);
+            client.DefaultRequestHeaders.Authorization = null;
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/token", new { email = W.Staff, password = "fout-wachtwoord-123" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/token", new { email = W.Administrator, password = StaffLogins.Password })).StatusCode);
+        var withCode = await client.PostAsJsonAsync("/api/token", new { email = W.Administrator, password = StaffLogins.Password, code = Totp.Code(world.AdministratorKey) });
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+        // The tokens are protected by keys kept in the database, shared by every instance.
+        Assert.True(await world.Database.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys") >= 1);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        const string email = "vergeetachtig@test.invordering.nl";
+        await StaffLogins.CreateAsync(world.App, email, Invordering.Web.Identity.StaffRoles.Collections);
+        using var session = new PageSession(world.Address);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await session.PostFormAsync("/account/aanmelden", new() { ["Email"] = email, ["Password"] = "verkeerd-wachtwoord-" + i });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var right = await session.PostFormAsync("/account/aanmelden", new() { ["Email"] = email, ["Password"] = StaffLogins.Password });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("geblokkeerd", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_administrator_without_two_factor_sign_in_is_sent_to_set_it_up_and_can_do_so()
+    {
+        const string email = "nieuwe-beheerder@test.invordering.nl";
+        var user = await StaffLogins.CreateAsync(world.App, email, Invordering.Web.Identity.StaffRoles.Administration);
+        await world.Database.ExecuteAsync($"UPDATE staff_users SET two_factor_enabled = false WHERE id = '{user.Id}'");
+        using var session = await PageSession.SignInAsync(world.Address, email);
+        var home = await session.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/tweestapsverificatie", home.Headers.Location!.OriginalString);
+
+        var enrolment = await (await session.GetAsync("/account/tweestapsverificatie")).Content.ReadAsStringAsync();
+        var uri = System.Text.RegularExpressions.Regex.Match(enrolment, "otpauth://totp/[^\"<]+").Value;
+        var key = System.Web.HttpUtility.ParseQueryString(new Uri(System.Net.WebUtility.HtmlDecode(uri)).Query)["secret"]!;
+        var done = await session.PostFormAsync("/account/tweestapsverificatie", new() { ["Code"] = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+        Assert.True(await world.Database.ScalarAsync<bool>($"SELECT two_factor_enabled FROM staff_users WHERE id = '{user.Id}'"));
+    }
+}

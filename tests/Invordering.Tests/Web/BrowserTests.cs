@@ -1,0 +1,151 @@
+using Invordering.TestSupport;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using W = Invordering.Tests.Web.WebWorld;
+
+namespace Invordering.Tests.Web;
+
+/// <summary>
+/// The web application in Debian's Chromium (driven by Playwright): staff find a case and register a payment plan
+/// and see the workflow react in the timeline; a field worker on a 360-pixel-wide phone takes on and completes a
+/// home visit; and axe finds no serious or critical accessibility violation on any page.
+/// </summary>
+public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<W>, IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task<IPage> SignInAsync(string email, int width = 1280, int height = 900)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = world.Address.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "nl-NL",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/aanmelden"));
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(StaffLogins.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();
+        if (email == W.Administrator)
+        {
+            await page.GetByLabel("Code uit uw authenticator-app").FillAsync(Totp.Code(world.AdministratorKey));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welkom");
+        return page;
+    }
+
+    [Fact]
+    public async Task Staff_find_a_case_register_a_payment_plan_and_see_the_workflow_react()
+    {
+        var number = await world.Database.ScalarAsync<string>(
+            $"SELECT a.assessment_number FROM collection_cases c JOIN assessments a ON a.id = c.assessment_id WHERE c.id = {world.OtherCaseId}");
+        var page = await SignInAsync(W.Staff);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zaken zoeken" }).First.ClickAsync();
+        await page.GetByLabel("Zoekterm").FillAsync(number);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 zaak gevonden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("******");
+
+        await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Zaak {world.OtherCaseId}");
+        var eventsBefore = await world.Database.ScalarAsync<long>($"SELECT count(*) FROM workflow_journal WHERE case_id = {world.OtherCaseId} AND kind = 'event'");
+
+        await page.GetByText("Betalingsregeling vastleggen").ClickAsync();
+        await page.GetByLabel("Aantal maandelijkse termijnen").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Regeling vastleggen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Betalingsregeling van 4 termijnen vastgelegd.");
+        await Assertions.Expect(page.GetByText("Er loopt een betalingsregeling")).ToBeVisibleAsync();
+        // The workflow heard the event: its journal, shown as the timeline, has it with the person who did it.
+        Assert.Equal(eventsBefore + 1, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {world.OtherCaseId} AND kind = 'event'"));
+        var timeline = page.Locator("ol.inv-tijdlijn > li").First;
+        await Assertions.Expect(timeline).ToContainTextAsync(W.Staff);
+        await Assertions.Expect(timeline).ToContainTextAsync("regeling");
+        Assert.Equal(1, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE action = 'payment-plan-agreed' AND entity_id = '{world.OtherCaseId}' AND actor = '{W.Staff}'"));
+    }
+
+    [Fact]
+    public async Task A_field_worker_on_a_phone_takes_on_and_completes_a_home_visit_which_moves_the_workflow_on()
+    {
+        await world.Database.ExecuteAsync($"UPDATE field_tasks SET assigned_to = NULL WHERE id = {world.HomeVisitTaskId}");
+        var page = await SignInAsync(W.FieldWorker, width: 360, height: 740);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn taken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Taak {world.HomeVisitTaskId} oppakken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De taak staat nu op uw lijst.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the page fits 360 pixels without scrolling sideways");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Huisbezoek:" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Huisbezoek");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the task page fits 360 pixels");
+        await page.GetByLabel("Betalingsregeling afgesproken").CheckAsync();
+        await page.GetByLabel("Toelichting").FillAsync("Afgesproken: 6 termijnen.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Taak afronden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De taak is afgerond.");
+
+        Assert.Equal("regeling", await world.Database.ScalarAsync<string>($"SELECT outcome FROM field_tasks WHERE id = {world.HomeVisitTaskId}"));
+        // The outcome travels to the workflow as a message; it moves the case on to waiting for the plan.
+        await Eventually.HoldsAsync(async () => await world.Database.ScalarAsync<string>(
+            $"SELECT current_step FROM workflow_instances WHERE case_id = {world.HomeVisitCaseId}") == "wacht-op-regeling", "the workflow takes the outcome");
+    }
+
+    [Fact]
+    public async Task No_page_has_a_serious_or_critical_accessibility_violation()
+    {
+        var problems = new List<string>();
+        async Task CheckAsync(IPage page, string path)
+        {
+            if (path != "") await page.GotoAsync(path);
+            var result = await page.RunAxe();
+            Assert.True(result.Passes.Length > 0, $"axe ran on {page.Url}");
+            foreach (var minor in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+                output.WriteLine($"{page.Url}: {minor.Id} ({minor.Impact}) {minor.Help}");
+            foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+                problems.Add($"{page.Url}: {violation.Id} ({violation.Impact}) {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+        }
+
+        var anonymous = await (await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = world.Address.ToString() })).NewPageAsync();
+        await CheckAsync(anonymous, "/account/aanmelden");
+        await CheckAsync(anonymous, "/fout/404");
+        await CheckAsync(anonymous, "/account/afmelden");
+
+        var staff = await SignInAsync(W.Staff);
+        foreach (var path in new[] { "/", "/zaken", $"/zaken/{world.HomeVisitCaseId}", $"/zaken/{world.OtherCaseId}", "/werkvoorraad", "/dashboard", $"/taken/{world.HomeVisitTaskId}", "/account/tweestapsverificatie" })
+            await CheckAsync(staff, path);
+        await staff.GotoAsync("/zaken");
+        await staff.GetByLabel("Zoekterm").FillAsync("de");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await CheckAsync(staff, "");
+
+        await world.AssignHomeVisitAsync(W.FieldWorker);
+        var field = await SignInAsync(W.FieldWorker, width: 360, height: 740);
+        foreach (var path in new[] { "/", "/buitendienst", $"/taken/{world.HomeVisitTaskId}" })
+            await CheckAsync(field, path);
+
+        var auditor = await SignInAsync(W.Auditor);
+        await CheckAsync(auditor, "/audit");
+        var administrator = await SignInAsync(W.Administrator);
+        await CheckAsync(administrator, "/");
+
+        Assert.Empty(problems);
+    }
+}
