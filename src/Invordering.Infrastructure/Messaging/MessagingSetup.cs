@@ -8,6 +8,8 @@ namespace Invordering.Infrastructure.Messaging;
 /// <summary>Configures MassTransit on the transport chosen by Messaging:Transport.</summary>
 public static class MessagingSetup
 {
+    public const int InMemoryConcurrentMessageLimit = 8;
+
     public static MessagingOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
@@ -56,6 +58,8 @@ public static class MessagingSetup
                 default:
                     x.UsingInMemory((context, cfg) =>
                     {
+                        // Consumers wait mostly on the database: a few at once per endpoint keep both cores busy.
+                        cfg.ConcurrentMessageLimit = InMemoryConcurrentMessageLimit;
                         cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                         cfg.ConfigureEndpoints(context);
                     });

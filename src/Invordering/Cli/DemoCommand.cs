@@ -48,14 +48,17 @@ public static class DemoCommand
             Console.WriteLine($"Gesegmenteerd ({DemoRun.Elapsed(watch)}): " +
                 string.Join(", ", segments.PerSegment.Select(s => $"{s.Key} {s.Value}")) + $" (regelset versie {segments.RuleSetVersion}).");
 
+            (TimeSpan People, TimeSpan Service) simulated = default;
             await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
                     var total = (PopulationGenerator.DueDate.AddDays(options.Days + 1).DayNumber - DemoRun.StartDate.DayNumber);
                     var task = context.AddTask("dagen verwerken", maxValue: total);
-                    await demo.SimulateAsync(options, population, new SynchronousProgress<DateOnly>(d => task.Value = d.DayNumber - DemoRun.StartDate.DayNumber + 1), token);
+                    simulated = await demo.SimulateAsync(options, population,
+                        new SynchronousProgress<DateOnly>(d => task.Value = d.DayNumber - DemoRun.StartDate.DayNumber + 1), token);
                 });
+            Console.WriteLine($"Dagen verwerkt ({DemoRun.Elapsed(watch)}): de mensen {simulated.People.TotalSeconds:0.0} s, de service {simulated.Service.TotalSeconds:0.0} s.");
             await host.StopAsync(token);
 
             var funnel = await Funnel.LoadAsync(dataSource, token);
@@ -82,6 +85,12 @@ public static class DemoCommand
             DemoReport.WriteHtml(funnel, report, title);
             Console.WriteLine();
             Console.WriteLine($"Rapport: {report}");
+            var accounts = await DemoAccounts.MakeAsync(dataSource, token);
+            Console.WriteLine();
+            Console.WriteLine("Demo-accounts voor `invordering serve` (http://127.0.0.1:8080; het wachtwoord geldt tot de volgende demo):");
+            foreach (var account in accounts) Console.WriteLine($"  {account.Role,-13} {account.Email,-38} {account.Password}");
+            Console.WriteLine("  (beheer stelt bij de eerste aanmelding een authenticator-app in)");
+            Console.WriteLine();
             Console.WriteLine($"Klaar in {DemoRun.Elapsed(watch)}. De gegevens blijven staan: `invordering serve` toont ze.");
             return 0;
         }, ct));

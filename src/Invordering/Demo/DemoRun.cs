@@ -66,8 +66,8 @@ public sealed class DemoRun(IServiceProvider services, NpgsqlDataSource dataSour
         return await services.GetRequiredService<Segmenter>().SegmentAllAsync(db, DemoActor, ct);
     }
 
-    /// <summary>Runs the days after the due date; reports each day done.</summary>
-    public async Task SimulateAsync(Options options, PopulationGenerator.Population population, IProgress<DateOnly> progress, CancellationToken ct)
+    /// <summary>Runs the days after the due date; reports each day done; returns the time people and the service took.</summary>
+    public async Task<(TimeSpan People, TimeSpan Service)> SimulateAsync(Options options, PopulationGenerator.Population population, IProgress<DateOnly> progress, CancellationToken ct)
     {
         var behaviourByDebtor = new Dictionary<long, Behaviour>(population.Behaviours.Count);
         await using (var command = dataSource.CreateCommand("SELECT id, bsn FROM debtors"))
@@ -79,12 +79,19 @@ public sealed class DemoRun(IServiceProvider services, NpgsqlDataSource dataSour
         var run = services.GetRequiredService<ServiceRun>();
         var summary = new RunSummary();
         var first = PopulationGenerator.DueDate.AddDays(1);
+        var peopleTime = new Stopwatch();
+        var serviceTime = new Stopwatch();
         for (var day = StartDate; day < first.AddDays(options.Days); day = day.AddDays(1))
         {
+            peopleTime.Start();
             if (day >= first) await people.ActAsync(day, ct);
+            peopleTime.Stop();
+            serviceTime.Start();
             await run.RunDayAsync(day, summary, ct);
+            serviceTime.Stop();
             progress.Report(day);
         }
+        return (peopleTime.Elapsed, serviceTime.Elapsed);
     }
 
     /// <summary>

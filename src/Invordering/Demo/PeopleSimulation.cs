@@ -19,6 +19,7 @@ public sealed class PeopleSimulation(
 {
     private const string FieldWorker = "buitendienst-demo";
     private const string Staff = "invordering-demo";
+    private const int FieldWorkers = 4;
 
     /// <summary>Everything people do on <paramref name="day"/>, before the service processes the day.</summary>
     public async Task ActAsync(DateOnly day, CancellationToken ct)
@@ -88,7 +89,7 @@ public sealed class PeopleSimulation(
             foreach (var (reference, cents, number) in payments)
                 await writer.WriteLineAsync($"{day:yyyyMMdd}-{++n};{day:yyyy-MM-dd};{(cents / 100m).ToString("0.00", CultureInfo.InvariantCulture)};{reference};Aanslag {number}");
         }
-        await import.RunAsync(ImportKind.Betalingen, file, "bank", day, null, ct);
+        await import.RunAsync(ImportKind.Betalingen, file, DemoRun.DemoActor, day, null, ct);
     }
 
     /// <summary>
@@ -139,9 +140,17 @@ public sealed class PeopleSimulation(
     /// <summary>Field workers and staff complete due tasks; most within the service norm, some late.</summary>
     private async Task CompleteTasksAsync(DateOnly day, CancellationToken ct)
     {
-        var due = new List<(long TaskId, long CaseId, string Kind, Behaviour Behaviour)>();
+        var due = new List<(long TaskId, long CaseId, string Kind, Behaviour Behaviour, string[] Offered)>();
         await using (var command = dataSource.CreateCommand(
-            "SELECT t.id, t.case_id, t.kind, c.debtor_id, t.due_date FROM field_tasks t JOIN collection_cases c ON c.id = t.case_id WHERE t.status = 'open' AND t.due_date <= @day + 10"))
+            """
+            SELECT t.id, t.case_id, t.kind, c.debtor_id, t.due_date,
+                   ARRAY(SELECT o->>'name' FROM jsonb_array_elements(d.definition->'steps'->t.step_id->'outcomes') o)
+            FROM field_tasks t
+            JOIN collection_cases c ON c.id = t.case_id
+            JOIN workflow_instances i ON i.id = t.instance_id
+            JOIN workflow_definitions d ON d.id = i.definition_id
+            WHERE t.status = 'open' AND t.due_date <= @day + 10
+            """))
         {
             command.Parameters.AddWithValue("day", day);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -151,21 +160,30 @@ public sealed class PeopleSimulation(
                 var dueDate = reader.GetFieldValue<DateOnly>(4);
                 // 93% of tasks are done by their due date, the rest a few days late.
                 var doneOn = chance.Of(taskId, "op-tijd") < 0.93 ? dueDate.AddDays(-chance.Days(taskId, "vroeg", 0, 1)) : dueDate.AddDays(chance.Days(taskId, "laat", 1, 4));
-                if (doneOn <= day) due.Add((taskId, reader.GetInt64(1), reader.GetString(2), behaviourByDebtor[reader.GetInt64(3)]));
+                if (doneOn <= day)
+                    due.Add((taskId, reader.GetInt64(1), reader.GetString(2), behaviourByDebtor[reader.GetInt64(3)], reader.GetFieldValue<string[]>(5)));
             }
         }
-        foreach (var task in due)
+        // Field workers work side by side: each task is one case of its own.
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = FieldWorkers, CancellationToken = ct }, async (task, token) =>
         {
-            using var scope = scopes.CreateScope();
+            await using var scope = scopes.CreateAsyncScope();
             var actions = scope.ServiceProvider.GetRequiredService<CaseActions>();
-            var outcome = ChooseOutcome(task.TaskId, task.Kind, task.Behaviour);
-            await actions.CompleteTaskAsync(task.TaskId, outcome, "demo", day, task.Kind == "beoordeling" ? Staff : FieldWorker, ct);
+            var outcome = OfferedOrFallback(ChooseOutcome(task.TaskId, task.Kind, task.Behaviour), task.Offered);
+            await actions.CompleteTaskAsync(task.TaskId, outcome, "demo", day, task.Kind == "beoordeling" ? Staff : FieldWorker, token);
             if (outcome == "regeling")
-                await actions.AgreePaymentPlanAsync(task.CaseId, 6, day.AddDays(14), day, FieldWorker, ct);
+                await actions.AgreePaymentPlanAsync(task.CaseId, 6, day.AddDays(14), day, FieldWorker, token);
             else if (outcome == "kwijtschelding-hulp" && chance.Of(task.CaseId, "vraagt-kwijtschelding") < 0.8)
-                await actions.RequestRemissionAsync(task.CaseId, day, FieldWorker, ct);
-        }
+                await actions.RequestRemissionAsync(task.CaseId, day, FieldWorker, token);
+        });
     }
+
+    /// <summary>
+    /// The outcome a person would choose, if this task's step offers it; else the step's last resort
+    /// (a review offers "sociaal-invorderen" in one workflow and not in another).
+    /// </summary>
+    private static string OfferedOrFallback(string preferred, string[] offered) =>
+        offered.Contains(preferred) ? preferred : offered.Contains("oninbaar") ? "oninbaar" : offered[0];
 
     private string ChooseOutcome(long taskId, string kind, Behaviour behaviour)
     {
