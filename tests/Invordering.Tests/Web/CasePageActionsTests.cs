@@ -8,13 +8,16 @@ public sealed class CasePageActionsTests(W world) : IClassFixture<W>
 {
     private string CasePage => $"/zaken/{world.OtherCaseId}";
 
-    private async Task<string> PostAsync(PageSession session, string handler, Dictionary<string, string> fields)
+    private Task<string> PostAsync(PageSession session, string handler, Dictionary<string, string> fields) =>
+        PostAsync(session, CasePage, handler, fields);
+
+    private static async Task<string> PostAsync(PageSession session, string casePage, string handler, Dictionary<string, string> fields)
     {
-        var response = await session.PostFormAsync($"{CasePage}?handler={handler}", fields, formPage: CasePage);
+        var response = await session.PostFormAsync($"{casePage}?handler={handler}", fields, formPage: casePage);
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
-            Assert.Equal(CasePage, response.Headers.Location!.OriginalString);
-            response = await session.GetAsync(CasePage);
+            Assert.Equal(casePage, response.Headers.Location!.OriginalString);
+            response = await session.GetAsync(casePage);
         }
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
@@ -56,6 +59,57 @@ public sealed class CasePageActionsTests(W world) : IClassFixture<W>
     }
 
     [Fact]
+    public async Task Staff_grant_a_deferral_for_an_objection_and_end_it()
+    {
+        var caseId = await world.Database.ScalarAsync<long>(
+            $"SELECT min(id) FROM collection_cases WHERE id NOT IN ({world.HomeVisitCaseId}, {world.OtherCaseId}) AND status = 'open'");
+        var casePage = $"/zaken/{caseId}";
+        using var staff = await PageSession.SignInAsync(world.Address, W.Staff);
+
+        var page = await PostAsync(staff, casePage, "Bezwaar", new() { ["reden"] = " " });
+        Assert.Contains("Geef een reden voor het uitstel, bijvoorbeeld het kenmerk van het bezwaar.", page);
+        page = await PostAsync(staff, casePage, "Bezwaar", new() { ["reden"] = "Bezwaar B-2026-0412 tegen de WOZ-waarde." });
+        Assert.Contains("Bezwaar met uitstel vastgelegd.", page);
+        Assert.Contains("Staat stil voor: <strong>uitstel</strong>", page);
+        Assert.Contains("handler=UitstelEinde", page);
+        Assert.Contains("Gebeurtenis &#x27;bezwaar-uitstel&#x27;", page);
+
+        page = await PostAsync(staff, casePage, "UitstelEinde", new() { ["reden"] = "Bezwaar ongegrond verklaard." });
+        Assert.Contains("De invordering loopt weer.", page);
+        Assert.DoesNotContain("Staat stil voor", page);
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>($"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND kind = 'paused' AND reason LIKE '%uitstel%'"));
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>($"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND kind = 'resumed'"));
+        Assert.Equal("Bezwaar B-2026-0412 tegen de WOZ-waarde.", await world.Database.ScalarAsync<string>(
+            $"SELECT reason FROM audit_log WHERE actor = '{W.Staff}' AND action = 'objection-deferral-granted' AND entity_id = '{caseId}'"));
+        Assert.Equal("Bezwaar ongegrond verklaard.", await world.Database.ScalarAsync<string>(
+            $"SELECT reason FROM audit_log WHERE actor = '{W.Staff}' AND action = 'deferral-ended' AND entity_id = '{caseId}'"));
+    }
+
+    [Fact]
+    public async Task Staff_write_a_claim_off_with_a_reason_which_closes_the_case_as_uncollectible()
+    {
+        var caseId = await world.Database.ScalarAsync<long>(
+            $"SELECT max(id) FROM collection_cases WHERE id NOT IN ({world.HomeVisitCaseId}, {world.OtherCaseId}) AND status = 'open'");
+        var casePage = $"/zaken/{caseId}";
+        using var staff = await PageSession.SignInAsync(world.Address, W.Staff);
+
+        var page = await PostAsync(staff, casePage, "Oninbaar", new() { ["reden"] = "" });
+        Assert.Contains("Geef een reden waarom de vordering oninbaar is.", page);
+        Assert.Equal("open", await world.Database.ScalarAsync<string>($"SELECT status FROM collection_cases WHERE id = {caseId}"));
+
+        page = await PostAsync(staff, casePage, "Oninbaar", new() { ["reden"] = "Overleden, nalatenschap verworpen." });
+        Assert.Contains("De vordering is oninbaar verklaard en de zaak is afgesloten.", page);
+        Assert.Contains("De vordering is oninbaar verklaard: Overleden, nalatenschap verworpen.", page);
+        Assert.DoesNotContain("Oninbaar verklaren</summary>", page);
+        Assert.Equal("closed/oninbaar", await world.Database.ScalarAsync<string>($"SELECT status || '/' || outcome FROM collection_cases WHERE id = {caseId}"));
+        Assert.Equal("completed", await world.Database.ScalarAsync<string>($"SELECT status FROM workflow_instances WHERE case_id = {caseId} ORDER BY id DESC LIMIT 1"));
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND actor = '{W.Staff}' AND reason = 'De vordering is oninbaar verklaard: Overleden, nalatenschap verworpen.'"));
+        Assert.Equal("Overleden, nalatenschap verworpen.", await world.Database.ScalarAsync<string>(
+            $"SELECT reason FROM audit_log WHERE actor = '{W.Staff}' AND action = 'case-written-off' AND entity_id = '{caseId}'"));
+    }
+
+    [Fact]
     public async Task A_field_worker_may_read_the_case_of_their_task_but_not_act_on_it()
     {
         await world.AssignHomeVisitAsync(W.FieldWorker);
@@ -66,5 +120,11 @@ public sealed class CasePageActionsTests(W world) : IClassFixture<W>
         var response = await field.PostFormAsync($"{casePage}?handler=Notitie", new() { ["tekst"] = "Mag niet." }, formPage: $"/taken/{world.HomeVisitTaskId}");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0L, await world.Database.ScalarAsync<long>($"SELECT count(*) FROM case_notes WHERE text = 'Mag niet.'"));
+        foreach (var handler in new[] { "Bezwaar", "Oninbaar" })
+        {
+            response = await field.PostFormAsync($"{casePage}?handler={handler}", new() { ["reden"] = "Mag niet." }, formPage: $"/taken/{world.HomeVisitTaskId}");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+        Assert.Equal("open", await world.Database.ScalarAsync<string>($"SELECT status FROM collection_cases WHERE id = {world.HomeVisitCaseId}"));
     }
 }

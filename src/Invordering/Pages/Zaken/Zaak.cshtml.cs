@@ -11,7 +11,7 @@ namespace Invordering.Pages.Zaken;
 
 /// <summary>
 /// The case page: debtor, assessment, payments, letters, costs, segment with reasons and the timeline; for staff
-/// the actions (payment plan, remission, pause and resume, note). Field workers may read the cases of their own
+/// the actions (payment plan, remission, pause and resume, objection with deferral, write-off, note). Field workers may read the cases of their own
 /// tasks, nothing else. Every view is audited.
 /// </summary>
 public sealed class ZaakModel(InvorderingDbContext db, StaffDbContext staff, NpgsqlDataSource dataSource, TimeProvider time,
@@ -61,6 +61,27 @@ public sealed class ZaakModel(InvorderingDbContext db, StaffDbContext staff, Npg
         {
             await interventions.ResumeAsync(Id, reden ?? "", today, Actor, HttpContext.RequestAborted);
             return "De zaak is hervat.";
+        });
+
+    public Task<IActionResult> OnPostBezwaarAsync(string? reden) =>
+        ActAsync(async today =>
+        {
+            await interventions.GrantDeferralAsync(Id, reden ?? "", today, Actor, HttpContext.RequestAborted);
+            return "Bezwaar met uitstel vastgelegd. De invordering staat stil tot het uitstel eindigt.";
+        });
+
+    public Task<IActionResult> OnPostUitstelEindeAsync(string? reden) =>
+        ActAsync(async today =>
+        {
+            await interventions.EndDeferralAsync(Id, reden ?? "", today, Actor, HttpContext.RequestAborted);
+            return "Het uitstel is beëindigd. De invordering loopt weer.";
+        });
+
+    public Task<IActionResult> OnPostOninbaarAsync(string? reden) =>
+        ActAsync(async today =>
+        {
+            await interventions.WriteOffAsync(Id, reden ?? "", today, Actor, HttpContext.RequestAborted);
+            return "De vordering is oninbaar verklaard en de zaak is afgesloten.";
         });
 
     public Task<IActionResult> OnPostNotitieAsync(string? tekst) =>

@@ -32,6 +32,9 @@ public sealed record CaseFile(
     /// <summary>A member of staff paused the case (the workflow's 'medewerker' hold).</summary>
     public bool IsPausedByStaff => Holds.Contains("medewerker");
 
+    /// <summary>An objection came with a deferral of payment (the workflow's 'uitstel' hold).</summary>
+    public bool HasDeferral => Holds.Contains("uitstel");
+
     /// <summary>The workflow still runs (or waits): staff can pause it.</summary>
     public bool HasActiveWorkflow => Workflow is { Status: not ("completed" or "switched" or "not-started" or "failed") };
 

@@ -1,6 +1,7 @@
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Cases;
 using Invordering.Infrastructure.Persistence;
+using Invordering.Infrastructure.Persistence.Entities;
 using Invordering.Infrastructure.Workflows;
 using Invordering.Web.Identity;
 using Invordering.Workflows;
@@ -12,7 +13,8 @@ namespace Invordering.Web.Cases;
 
 /// <summary>
 /// What staff do on a case beyond <see cref="CaseActions"/>: pause and resume it with a reason (the workflow's
-/// staff events), and write a note. Each change and its audit row commit together, like CaseActions.
+/// staff events), grant and end a deferral for an objection, write the claim off, and write a note. Each change and
+/// its audit row commit together, like CaseActions.
 /// </summary>
 public sealed class CaseInterventions(InvorderingDbContext db, StaffDbContext staff, CaseWorkflow workflow)
 {
@@ -21,6 +23,36 @@ public sealed class CaseInterventions(InvorderingDbContext db, StaffDbContext st
 
     public Task ResumeAsync(long caseId, string reason, DateOnly today, string actor, CancellationToken ct) =>
         SendAsync(caseId, CaseEventCatalogue.StaffResume, "case-resumed", reason, today, actor, ct);
+
+    /// <summary>An objection (bezwaar) with a deferral (uitstel) of payment: the workflow pauses on its 'uitstel' hold.</summary>
+    public Task GrantDeferralAsync(long caseId, string reason, DateOnly today, string actor, CancellationToken ct) =>
+        SendAsync(caseId, CaseEventCatalogue.ObjectionDeferral, "objection-deferral-granted", reason, today, actor, ct,
+            "Geef een reden voor het uitstel, bijvoorbeeld het kenmerk van het bezwaar.");
+
+    /// <summary>The deferral ends (the objection was decided or withdrawn): the workflow lifts its 'uitstel' hold.</summary>
+    public Task EndDeferralAsync(long caseId, string reason, DateOnly today, string actor, CancellationToken ct) =>
+        SendAsync(caseId, CaseEventCatalogue.DeferralEnded, "deferral-ended", reason, today, actor, ct,
+            "Geef een reden voor het beëindigen van het uitstel, bijvoorbeeld de uitspraak op het bezwaar.");
+
+    /// <summary>
+    /// Declares the claim uncollectible (oninbaarverklaring): the workflow ends through its staff stop event, the case is
+    /// closed with outcome oninbaar (not 'gestopt', which the stop handler gives), and the journal keeps the reason.
+    /// </summary>
+    public Task WriteOffAsync(long caseId, string reason, DateOnly today, string actor, CancellationToken ct) =>
+        SendAsync(caseId, CaseEventCatalogue.StaffStop, "case-written-off", reason, today, actor, ct,
+            "Geef een reden waarom de vordering oninbaar is.", async result =>
+            {
+                if (!result.Effects.OfType<CompleteCaseEffect>().Any())
+                    throw new CaseActionException("De workflow van deze zaak sluit de zaak niet af bij stoppen; verklaar haar niet zo oninbaar.");
+                var outcome = CaseOutcome.WriteOff.ToSlug();
+                await db.CollectionCases.Where(c => c.Id == caseId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Outcome, outcome), ct);
+                db.Journal.Add(new JournalRecord
+                {
+                    CaseId = caseId, OccurredOn = today, At = DateTimeOffset.UtcNow, Kind = "completed", Actor = actor,
+                    Reason = $"De vordering is oninbaar verklaard: {reason.Trim()}",
+                });
+            });
 
     public async Task WriteNoteAsync(long caseId, string text, string actor, CancellationToken ct)
     {
@@ -32,14 +64,16 @@ public sealed class CaseInterventions(InvorderingDbContext db, StaffDbContext st
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SendAsync(long caseId, string caseEvent, string action, string reason, DateOnly today, string actor, CancellationToken ct)
+    private async Task SendAsync(long caseId, string caseEvent, string action, string reason, DateOnly today, string actor, CancellationToken ct,
+        string reasonMissing = "Geef een reden.", Func<AdvanceResult, Task>? afterwards = null)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new CaseActionException("Geef een reden.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseActionException(reasonMissing);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await workflow.AdvanceAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), caseId,
             new WorkflowTrigger.CaseEvent(caseEvent), today, actor, ct);
         if (result is null) throw new CaseActionException("Deze zaak heeft geen lopende workflow.");
         if (result.Refused) throw new CaseActionException("De workflow neemt dit nu niet aan" + (result.Error is { } why ? $": {why.Message}" : "."));
+        if (afterwards is not null) await afterwards(result);
         Audit.Record(db, actor, action, "collection_case", caseId, reason: reason.Trim());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
