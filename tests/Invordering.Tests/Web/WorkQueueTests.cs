@@ -2,6 +2,10 @@ using System.Net;
 using Invordering.Infrastructure.Messaging;
 using Invordering.Infrastructure.Messaging.Contracts;
 using Invordering.Infrastructure.Persistence.Entities;
+using Invordering.Infrastructure.Workflows;
+using Invordering.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Invordering.TestSupport;
 using W = Invordering.Tests.Web.WebWorld;
 
@@ -62,5 +66,50 @@ public sealed class WorkQueueTests(W world) : IClassFixture<W>
         Assert.Equal(W.Staff, await world.Database.ScalarAsync<string>($"SELECT resolved_by FROM message_incidents WHERE message_id = '{messageId}' AND status = 'skipped'"));
         Assert.Equal("Brief met de hand verstuurd.", await world.Database.ScalarAsync<string>(
             $"SELECT reason FROM audit_log WHERE action = 'incident-skipped' AND entity_id = '{messageId}'"));
+    }
+
+    [Fact]
+    public async Task A_failed_workflow_step_tried_again_goes_back_on_the_due_list_and_the_scheduler_moves_it_on()
+    {
+        // A waiting instance whose advance failed: the engine marks it failed where the advance began, and parks an incident.
+        var instanceId = await world.Database.ScalarAsync<long>(
+            $"SELECT min(id) FROM workflow_instances WHERE status = 'waiting' AND case_id <> {world.HomeVisitCaseId}");
+        await using (var db = world.Database.CreateContext())
+        {
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId);
+            var state = InstanceStateJson.Deserialize(instance.State);
+            instance.State = InstanceStateJson.Serialize(state with { Status = WorkflowStatus.Failed, FailureReason = "Test: sjabloon kapot.", WakeUp = null });
+            instance.Status = "failed";
+            instance.WakeOn = null;
+            db.WorkflowIncidents.Add(new WorkflowIncident
+            {
+                InstanceId = instanceId, StepId = instance.CurrentStep, Error = "Test: sjabloon kapot.", Attempts = 1, Status = "open", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var incidentId = await world.Database.ScalarAsync<long>($"SELECT id FROM workflow_incidents WHERE instance_id = {instanceId} AND status = 'open'");
+        var caseId = await world.Database.ScalarAsync<long>($"SELECT case_id FROM workflow_instances WHERE id = {instanceId}");
+
+        using var staff = await PageSession.SignInAsync(world.Address, W.Staff);
+        Assert.Contains("Test: sjabloon kapot.", await (await staff.GetAsync("/werkvoorraad")).Content.ReadAsStringAsync());
+        var response = await staff.PostFormAsync("/werkvoorraad?handler=Opnieuw", new() { ["soort"] = "workflow", ["id"] = incidentId.ToString() },
+            formPage: "/werkvoorraad");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.Equal("retried", await world.Database.ScalarAsync<string>($"SELECT status FROM workflow_incidents WHERE id = {incidentId}"));
+        Assert.Equal($"waiting {W.Day:yyyy-MM-dd}", await world.Database.ScalarAsync<string>(
+            $"SELECT status || ' ' || wake_on::text FROM workflow_instances WHERE id = {instanceId}"));
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE action = 'incident-retried' AND entity = 'workflow_incident' AND entity_id = '{incidentId}' AND actor = '{W.Staff}'"));
+        var retriedAt = await world.Database.ScalarAsync<long>(
+            $"SELECT max(id) FROM workflow_journal WHERE case_id = {caseId} AND actor = '{W.Staff}' AND reason LIKE 'Na een storing opnieuw geprobeerd%'");
+        Assert.DoesNotContain("Test: sjabloon kapot.", await (await staff.GetAsync("/werkvoorraad")).Content.ReadAsStringAsync());
+
+        // The scheduler (the timer service, or the day's run) picks it up.
+        await world.App.Services.GetRequiredService<WorkflowScheduler>().ProcessDueAsync(W.Day, CancellationToken.None);
+        Assert.True(await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND actor = '{WorkflowScheduler.Actor}' AND id > {retriedAt}") > 0);
+        Assert.True(await world.Database.ScalarAsync<bool>(
+            $"SELECT wake_on IS NULL OR wake_on > DATE '{W.Day:yyyy-MM-dd}' FROM workflow_instances WHERE id = {instanceId}"));
     }
 }

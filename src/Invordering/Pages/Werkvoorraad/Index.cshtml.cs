@@ -21,9 +21,14 @@ public sealed class WerkvoorraadModel(InvorderingDbContext db, NpgsqlDataSource 
             return "De storing is overgeslagen.";
         });
 
-    public Task<IActionResult> OnPostOpnieuwAsync(string? id) =>
+    public Task<IActionResult> OnPostOpnieuwAsync(string? soort, string? id) =>
         ActAsync(async () =>
         {
+            if (soort == "workflow")
+            {
+                await WorkQueue.RetryWorkflowIncidentAsync(Db, id ?? "", await TodayAsync(), Actor, HttpContext.RequestAborted);
+                return "De workflow wordt vandaag opnieuw opgepakt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
+            }
             await WorkQueue.RetryMessageIncidentAsync(Db, id ?? "", Actor, HttpContext.RequestAborted);
             return "Het bericht wordt opnieuw verwerkt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
         });

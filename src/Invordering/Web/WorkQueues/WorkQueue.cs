@@ -2,6 +2,8 @@ using Invordering.Infrastructure;
 using Invordering.Infrastructure.Cases;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Persistence.Entities;
+using Invordering.Infrastructure.Workflows;
+using Invordering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invordering.Web.WorkQueues;
@@ -52,6 +54,56 @@ public sealed record WorkQueue(
         db.OutboxMessages.Add(copy);
         Audit.Record(db, actor, "incident-retried", "message_incident", id, details: new { retryMessageId = copy.MessageId });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Tries a failed workflow step again: the instance goes back on the due list for <paramref name="today"/> (a failed
+    /// instance waits again in the step where its advance began, or starts anew if it never started), so the timer
+    /// service or the day's run moves it on; the incident is marked retried. If it fails again, a new incident appears.
+    /// </summary>
+    public static async Task RetryWorkflowIncidentAsync(InvorderingDbContext db, string id, DateOnly today, string actor, CancellationToken ct)
+    {
+        if (!long.TryParse(id, out var incidentId)) throw new CaseActionException("Deze storing is er niet (meer).");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var incident = await db.WorkflowIncidents.SingleOrDefaultAsync(i => i.Id == incidentId && i.Status == "open", ct)
+            ?? throw new CaseActionException("Deze storing is er niet (meer).");
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == incident.InstanceId, ct);
+        var state = instance.Status == "not-started"
+            ? null
+            : InstanceStateJson.Deserialize(instance.State);
+        var woken = state switch
+        {
+            null => null,
+            { Status: WorkflowStatus.Failed, CurrentStepId: null } => null,
+            // A failed advance began when its timer was due, so the step may go on today; a parked timer keeps a later wake-up date.
+            { Status: WorkflowStatus.Failed } => state with { Status = WorkflowStatus.Waiting, WakeUp = today, FailureReason = null },
+            { Status: WorkflowStatus.Waiting } => state with { WakeUp = state.WakeUp > today ? state.WakeUp : today },
+            _ => throw new CaseActionException(
+                $"De workflow van zaak {instance.CaseId} wacht nu niet op een datum (status: {state.Status.ToDutch()}); los het op in de zaak en sla de storing daarna over."),
+        };
+        instance.Status = woken is null ? "not-started" : InstanceStateJson.StatusColumn(woken.Status);
+        if (woken is not null) instance.State = InstanceStateJson.Serialize(woken);
+        instance.WakeOn = woken?.WakeUp ?? today;
+        instance.RowVersion++;
+        instance.UpdatedAt = DateTimeOffset.UtcNow;
+        incident.Status = "retried";
+        incident.ResolvedAt = DateTimeOffset.UtcNow;
+        incident.ResolvedBy = actor;
+        db.Journal.Add(new JournalRecord
+        {
+            CaseId = instance.CaseId, InstanceId = instance.Id, OccurredOn = today, At = DateTimeOffset.UtcNow, Kind = "waiting",
+            StepId = incident.StepId, Actor = actor, Reason = $"Na een storing opnieuw geprobeerd: de workflow wordt op {DutchDate.Format(instance.WakeOn.Value)} weer opgepakt.",
+        });
+        Audit.Record(db, actor, "incident-retried", "workflow_incident", id, details: new { instanceId = instance.Id, caseId = instance.CaseId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new CaseActionException("De workflow veranderde net; probeer het nog eens.");
+        }
         await tx.CommitAsync(ct);
     }
 
