@@ -35,15 +35,7 @@ public sealed class PaymentImportFormat : ImportFormat<PaymentRow>
     }
 
     /// <summary>The assessment a staged payment `s` is for: by its betalingskenmerk, else by the first assessment number in its description.</summary>
-    private const string MatchAssessment = """
-        LEFT JOIN assessments by_reference ON by_reference.payment_reference = s.payment_reference::char(16)
-        LEFT JOIN LATERAL (
-            SELECT a.id
-            FROM regexp_split_to_table(s.description, '[^A-Za-z0-9-]+') WITH ORDINALITY AS t(token, position)
-            JOIN assessments a ON a.assessment_number = t.token
-            ORDER BY t.position LIMIT 1
-        ) by_number ON by_reference.id IS NULL AND s.description IS NOT NULL
-        """;
+    private const string MatchAssessment = PaymentMatching.MatchAssessment;
 
     public override IReadOnlyList<MergeStep> MergeSteps { get; } =
     [
@@ -69,18 +61,7 @@ public sealed class PaymentImportFormat : ImportFormat<PaymentRow>
                 WHERE s.batch_id = @batch AND s.err_code IS NULL AND s.amount_cents > 0
                 ORDER BY s.line
                 RETURNING id, assessment_id, amount_cents, booking_date
-            ), paid AS (
-                UPDATE assessments a SET paid_cents = a.paid_cents + t.total
-                FROM (SELECT assessment_id, sum(amount_cents) AS total FROM inserted
-                      WHERE assessment_id IS NOT NULL GROUP BY assessment_id) t
-                WHERE a.id = t.assessment_id
-            ), events AS (
-                INSERT INTO outbox_messages (message_type, body)
-                SELECT 'PaymentReceived', jsonb_build_object('paymentId', id, 'assessmentId', assessment_id,
-                       'amountCents', amount_cents, 'bookingDate', booking_date)
-                FROM inserted WHERE assessment_id IS NOT NULL
-                ORDER BY id
-            )
+            ){PaymentMatching.BookPayments("inserted")}
             UPDATE import_batches SET accepted = accepted + (SELECT count(*) FROM inserted) WHERE id = @batch
             """),
         new("terugboekingen", $"""
@@ -116,18 +97,7 @@ public sealed class PaymentImportFormat : ImportFormat<PaymentRow>
                 RETURNING id, assessment_id, amount_cents, booking_date, reversal_of
             ), originals AS (
                 UPDATE payments o SET status = 'reversed' FROM inserted i WHERE o.id = i.reversal_of
-            ), paid AS (
-                UPDATE assessments a SET paid_cents = a.paid_cents + t.total
-                FROM (SELECT assessment_id, sum(amount_cents) AS total FROM inserted
-                      WHERE assessment_id IS NOT NULL GROUP BY assessment_id) t
-                WHERE a.id = t.assessment_id
-            ), events AS (
-                INSERT INTO outbox_messages (message_type, body)
-                SELECT 'PaymentReceived', jsonb_build_object('paymentId', id, 'assessmentId', assessment_id,
-                       'amountCents', amount_cents, 'bookingDate', booking_date)
-                FROM inserted WHERE assessment_id IS NOT NULL
-                ORDER BY id
-            )
+            ){PaymentMatching.BookPayments("inserted")}
             UPDATE import_batches SET accepted = accepted + (SELECT count(*) FROM inserted) WHERE id = @batch
             """),
     ];

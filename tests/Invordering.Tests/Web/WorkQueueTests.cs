@@ -73,7 +73,7 @@ public sealed class WorkQueueTests(W world) : IClassFixture<W>
     {
         // A waiting instance whose advance failed: the engine marks it failed where the advance began, and parks an incident.
         var instanceId = await world.Database.ScalarAsync<long>(
-            $"SELECT min(id) FROM workflow_instances WHERE status = 'waiting' AND case_id <> {world.HomeVisitCaseId}");
+            $"SELECT min(id) FROM workflow_instances WHERE status = 'waiting' AND case_id NOT IN ({world.HomeVisitCaseId}, {world.OtherCaseId})");
         await using (var db = world.Database.CreateContext())
         {
             var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId);
@@ -111,5 +111,47 @@ public sealed class WorkQueueTests(W world) : IClassFixture<W>
             $"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND actor = '{WorkflowScheduler.Actor}' AND id > {retriedAt}") > 0);
         Assert.True(await world.Database.ScalarAsync<bool>(
             $"SELECT wake_on IS NULL OR wake_on > DATE '{W.Day:yyyy-MM-dd}' FROM workflow_instances WHERE id = {instanceId}"));
+    }
+
+    [Fact]
+    public async Task An_unmatched_payment_linked_to_an_assessment_is_booked_as_the_import_books_it()
+    {
+        var paymentId = await world.Database.ScalarAsync<long>(
+            $"""
+            INSERT INTO payments (transaction_id, booking_date, amount_cents, description, counterparty_name, status, batch_id)
+            VALUES ('HANDMATIG-1', DATE '2026-05-14', 1500, 'belasting mei', 'J. de Vries', 'unmatched', {world.BatchId}) RETURNING id
+            """);
+        var (assessmentId, reference) = (await world.Database.ScalarAsync<long>($"SELECT assessment_id FROM collection_cases WHERE id = {world.OtherCaseId}"),
+            await world.Database.ScalarAsync<string>(
+                $"SELECT a.payment_reference FROM assessments a JOIN collection_cases c ON c.assessment_id = a.id WHERE c.id = {world.OtherCaseId}"));
+        var paidBefore = await world.Database.ScalarAsync<long>($"SELECT paid_cents FROM assessments WHERE id = {assessmentId}");
+        var eventsBefore = await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {world.OtherCaseId} AND kind = 'event' AND reason LIKE '%betaling-%'");
+
+        using var staff = await PageSession.SignInAsync(world.Address, W.Staff);
+        Assert.Contains("belasting mei", await (await staff.GetAsync("/werkvoorraad")).Content.ReadAsStringAsync());
+        var missing = await staff.PostFormAsync("/werkvoorraad?handler=Koppel", new() { ["betaling"] = paymentId.ToString(), ["aanslag"] = " " }, formPage: "/werkvoorraad");
+        Assert.Contains("Vul het aanslagnummer of het betalingskenmerk in.", await missing.Content.ReadAsStringAsync());
+        var unknown = await staff.PostFormAsync("/werkvoorraad?handler=Koppel", new() { ["betaling"] = paymentId.ToString(), ["aanslag"] = "1999000000" },
+            formPage: "/werkvoorraad");
+        Assert.Contains("Er is geen aanslag met aanslagnummer of betalingskenmerk", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal("unmatched", await world.Database.ScalarAsync<string>($"SELECT status FROM payments WHERE id = {paymentId}"));
+
+        var linked = await staff.PostFormAsync("/werkvoorraad?handler=Koppel", new() { ["betaling"] = paymentId.ToString(), ["aanslag"] = reference },
+            formPage: "/werkvoorraad");
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal($"matched {assessmentId}", await world.Database.ScalarAsync<string>($"SELECT status || ' ' || assessment_id FROM payments WHERE id = {paymentId}"));
+        Assert.Equal(paidBefore + 1500, await world.Database.ScalarAsync<long>($"SELECT paid_cents FROM assessments WHERE id = {assessmentId}"));
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM outbox_messages WHERE message_type = 'PaymentReceived' AND (body->>'paymentId')::bigint = {paymentId} AND (body->>'assessmentId')::bigint = {assessmentId}"));
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE action = 'payment-linked' AND entity = 'payment' AND entity_id = '{paymentId}' AND actor = '{W.Staff}'"));
+        await Eventually.HoldsAsync(async () => await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {world.OtherCaseId} AND kind = 'event' AND reason LIKE '%betaling-%'") > eventsBefore,
+            "the case's workflow hears of the payment");
+
+        var again = await staff.PostFormAsync("/werkvoorraad?handler=Koppel", new() { ["betaling"] = paymentId.ToString(), ["aanslag"] = reference }, formPage: "/werkvoorraad");
+        Assert.Contains("Deze betaling is al gekoppeld of bestaat niet (meer).", await again.Content.ReadAsStringAsync());
+        Assert.Equal(paidBefore + 1500, await world.Database.ScalarAsync<long>($"SELECT paid_cents FROM assessments WHERE id = {assessmentId}"));
     }
 }

@@ -33,6 +33,13 @@ public sealed class WerkvoorraadModel(InvorderingDbContext db, NpgsqlDataSource 
             return "Het bericht wordt opnieuw verwerkt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
         });
 
+    public Task<IActionResult> OnPostKoppelAsync(long betaling, string? aanslag) =>
+        ActAsync(async () =>
+        {
+            await WorkQueue.LinkPaymentAsync(Db, betaling, aanslag, Actor, HttpContext.RequestAborted);
+            return "De betaling is aan de aanslag gekoppeld en verwerkt.";
+        });
+
     private async Task<IActionResult> ActAsync(Func<Task<string>> action)
     {
         try

@@ -1,10 +1,13 @@
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Cases;
+using Invordering.Infrastructure.Import;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Persistence.Entities;
 using Invordering.Infrastructure.Workflows;
 using Invordering.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Invordering.Web.WorkQueues;
 
@@ -53,6 +56,25 @@ public sealed record WorkQueue(
         var copy = new OutboxMessage { MessageId = Guid.CreateVersion7(), MessageType = original.MessageType, Body = original.Body, CreatedAt = now };
         db.OutboxMessages.Add(copy);
         Audit.Record(db, actor, "incident-retried", "message_incident", id, details: new { retryMessageId = copy.MessageId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Links an unmatched payment to the assessment staff name by its number or betalingskenmerk, by the import's own
+    /// matching and booking: the payment becomes matched, the assessment's paid amount goes up and PaymentReceived goes
+    /// through the outbox, so the case's workflow hears of it as of any payment. Audited.
+    /// </summary>
+    public static async Task LinkPaymentAsync(InvorderingDbContext db, long paymentId, string? assessment, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(assessment)) throw new CaseActionException("Vul het aanslagnummer of het betalingskenmerk in.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await PaymentMatching.LinkByHandAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(),
+            paymentId, assessment, ct);
+        if (result.AssessmentId is not { } assessmentId)
+            throw new CaseActionException($"Er is geen aanslag met aanslagnummer of betalingskenmerk '{assessment.Trim()}'.");
+        if (!result.Linked) throw new CaseActionException("Deze betaling is al gekoppeld of bestaat niet (meer).");
+        Audit.Record(db, actor, "payment-linked", "payment", paymentId, details: new { assessmentId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
