@@ -27,6 +27,7 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("GET", $"/zaken/{world.OtherCaseId}", [W.Staff], true),
         new("GET", "/werkvoorraad", [W.Staff], true),
         new("GET", "/dashboard", [W.Staff], false),
+        new("GET", "/dashboard/servicenormen", [W.Staff], false),
         new("GET", "/buitendienst", [W.FieldWorker, W.OtherFieldWorker], true),
         new("GET", $"/taken/{world.HomeVisitTaskId}", [W.Staff, W.FieldWorker], true),
         new("GET", "/audit", [W.Auditor], true),

@@ -129,7 +129,7 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         await CheckAsync(anonymous, "/account/afmelden");
 
         var staff = await SignInAsync(W.Staff);
-        foreach (var path in new[] { "/", "/zaken", $"/zaken/{world.HomeVisitCaseId}", $"/zaken/{world.OtherCaseId}", "/werkvoorraad", "/dashboard", $"/taken/{world.HomeVisitTaskId}", "/account/tweestapsverificatie" })
+        foreach (var path in new[] { "/", "/zaken", $"/zaken/{world.HomeVisitCaseId}", $"/zaken/{world.OtherCaseId}", "/werkvoorraad", "/dashboard", "/dashboard/servicenormen", $"/taken/{world.HomeVisitTaskId}", "/account/tweestapsverificatie" })
             await CheckAsync(staff, path);
         await staff.GotoAsync("/zaken");
         await staff.GetByLabel("Zoekterm").FillAsync("de");
