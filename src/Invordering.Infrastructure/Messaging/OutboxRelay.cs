@@ -16,6 +16,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBusControl bus, IL
     public const int BatchSize = 500;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BusWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(10);
     private TimeSpan _pause = FirstPause;
@@ -64,8 +65,17 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBusControl bus, IL
     /// </summary>
     private async Task WaitForBusAsync(CancellationToken stoppingToken)
     {
-        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+        {
+            // A bus that stays degraded (one endpoint down) must not hold back the others' messages for ever.
+            if (waited.Elapsed > BusWait)
+            {
+                logger.LogWarning("Outbox relay publishes although the bus is {Status}: {Description}", health.Status, health.Description);
+                return;
+            }
             await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
     }
 
     /// <summary>Publishes one batch of pending messages; returns how many.</summary>

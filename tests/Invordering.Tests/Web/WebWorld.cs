@@ -59,7 +59,7 @@ public sealed class WebWorld : IAsyncLifetime
             "SELECT c.id FROM collection_cases c JOIN assessments a ON a.id = c.assessment_id WHERE a.assessment_number = '2026100000'");
         DebtorId = await Database.ScalarAsync<long>($"SELECT debtor_id FROM collection_cases WHERE id = {HomeVisitCaseId}");
         await Eventually.HoldsAsync(async () => await Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM field_tasks WHERE case_id = {HomeVisitCaseId} AND kind = 'huisbezoek' AND status = 'open'") == 1, "the home visit is asked for");
+            $"SELECT count(*) FROM field_tasks WHERE case_id = {HomeVisitCaseId} AND kind = 'huisbezoek' AND status = 'open'") == 1, "the home visit is asked for", TimeSpan.FromMinutes(3));
         HomeVisitTaskId = await Database.ScalarAsync<long>($"SELECT id FROM field_tasks WHERE case_id = {HomeVisitCaseId} AND kind = 'huisbezoek'");
         // A home-visit case got no letter yet; store one, as a letter run would.
         LetterId = (await Letters.LetterFixtures.StoreAsync(Database, App.Services.GetRequiredService<LetterTemplates>(), HomeVisitCaseId, ["herinnering"], Day))[0];
