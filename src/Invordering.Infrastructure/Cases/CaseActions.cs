@@ -41,6 +41,16 @@ public sealed class CaseActions(InvorderingDbContext db, CaseWorkflow workflow, 
         }, ct);
     }
 
+    /// <summary>
+    /// A payment plan as staff register it (case page and API): the first term must be given and may not lie in the past.
+    /// </summary>
+    public async Task<long> AgreePaymentPlanAsync(long caseId, int terms, DateOnly? firstDue, DateOnly today, string actor, CancellationToken ct)
+    {
+        if (firstDue is null) throw new CaseActionException("Vul de datum van de eerste termijn in.");
+        if (firstDue < today) throw new CaseActionException("De eerste termijn kan niet in het verleden liggen.");
+        return await AgreePaymentPlanAsync(caseId, terms, firstDue.Value, today, actor, ct);
+    }
+
     public Task RequestRemissionAsync(long caseId, DateOnly today, string actor, CancellationToken ct) =>
         InTransactionAsync(async (connection, tx) =>
         {
@@ -71,10 +81,19 @@ public sealed class CaseActions(InvorderingDbContext db, CaseWorkflow workflow, 
             return 0;
         }, ct);
 
+    /// <summary>A remission decision as staff give it (case page and API): 'toegekend' or 'afgewezen'.</summary>
+    public Task DecideRemissionAsync(long caseId, string? decision, string? reason, DateOnly today, string actor, CancellationToken ct)
+    {
+        if (decision is not ("toegekend" or "afgewezen")) throw new CaseActionException("Kies toekennen of afwijzen.");
+        return DecideRemissionAsync(caseId, decision == "toegekend", reason, today, actor, ct);
+    }
+
     /// <summary>Records a task's outcome (one of its step's outcomes) and tells the workflow.</summary>
-    public Task CompleteTaskAsync(long taskId, string outcome, string? note, DateOnly today, string actor, CancellationToken ct) =>
+    public Task CompleteTaskAsync(long taskId, string? outcome, string? note, DateOnly today, string actor, CancellationToken ct) =>
         InTransactionAsync(async (_, _) =>
         {
+            if (string.IsNullOrEmpty(outcome)) throw new CaseActionException("Kies een uitkomst.");
+            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             var task = await db.FieldTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
                 ?? throw new CaseActionException($"Taak {taskId} bestaat niet.");
             if (task.Status != "open") throw new CaseActionException($"Taak {taskId} is al afgehandeld.");

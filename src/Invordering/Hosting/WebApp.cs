@@ -38,6 +38,10 @@ public static class WebApp
         app.MapImportsApi();
         app.MapLettersApi();
         app.MapSegmentationApi();
+        app.MapCaseWorkApi();
+        app.MapFieldTasksApi();
+        app.MapWorkQueuesApi();
+        app.MapDashboardApi();
         app.MapRazorPages();
         return app;
     }

@@ -32,7 +32,6 @@ public sealed class MijnTakenModel(InvorderingDbContext db, NpgsqlDataSource dat
 
     private async Task ShowAsync()
     {
-        List = await FieldTaskList.LoadAsync(Db, Actor, await TodayAsync(), HttpContext.RequestAborted);
-        await AuditReadAsync("field_tasks", null, new { tasks = List.Areas.SelectMany(a => a.Tasks).Select(t => t.Id).ToArray() });
+        List = await FieldTaskList.LoadAuditedAsync(Db, HttpContext, Actor, await TodayAsync(), HttpContext.RequestAborted);
     }
 }

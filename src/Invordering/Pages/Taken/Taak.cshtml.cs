@@ -33,8 +33,7 @@ public sealed class TaakModel(InvorderingDbContext db, NpgsqlDataSource dataSour
         if (!await CaseAccess.MayDoTaskAsync(User, Id, Db, ct)) return await DeniedAsync();
         try
         {
-            if (string.IsNullOrEmpty(uitkomst)) throw new CaseActionException("Kies een uitkomst.");
-            await actions.CompleteTaskAsync(Id, uitkomst, string.IsNullOrWhiteSpace(toelichting) ? null : toelichting.Trim(), await TodayAsync(), Actor, ct);
+            await actions.CompleteTaskAsync(Id, uitkomst, toelichting, await TodayAsync(), Actor, ct);
             Done = "De taak is afgerond. Bedankt!";
             return Redirect(User.IsInRole(StaffRoles.FieldTeam) ? "/buitendienst" : "/werkvoorraad");
         }

@@ -24,13 +24,10 @@ public sealed class WerkvoorraadModel(InvorderingDbContext db, NpgsqlDataSource 
     public Task<IActionResult> OnPostOpnieuwAsync(string? soort, string? id) =>
         ActAsync(async () =>
         {
-            if (soort == "workflow")
-            {
-                await WorkQueue.RetryWorkflowIncidentAsync(Db, id ?? "", await TodayAsync(), Actor, HttpContext.RequestAborted);
-                return "De workflow wordt vandaag opnieuw opgepakt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
-            }
-            await WorkQueue.RetryMessageIncidentAsync(Db, id ?? "", Actor, HttpContext.RequestAborted);
-            return "Het bericht wordt opnieuw verwerkt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
+            await WorkQueue.RetryIncidentAsync(Db, soort, id, await TodayAsync(), Actor, HttpContext.RequestAborted);
+            return soort == "workflow"
+                ? "De workflow wordt vandaag opnieuw opgepakt. Mislukt het weer, dan verschijnt er een nieuwe storing."
+                : "Het bericht wordt opnieuw verwerkt. Mislukt het weer, dan verschijnt er een nieuwe storing.";
         });
 
     public Task<IActionResult> OnPostKoppelAsync(long betaling, string? aanslag) =>
@@ -58,7 +55,6 @@ public sealed class WerkvoorraadModel(InvorderingDbContext db, NpgsqlDataSource 
 
     private async Task ShowAsync()
     {
-        Queue = await WorkQueue.LoadAsync(Db, HttpContext.RequestAborted);
-        await AuditReadAsync("work_queue", null, new { payments = Queue.UnmatchedPayments.Count, incidents = Queue.Incidents.Count, tasks = Queue.Tasks.Count });
+        Queue = await WorkQueue.LoadAuditedAsync(Db, HttpContext, HttpContext.RequestAborted);
     }
 }

@@ -22,8 +22,7 @@ public sealed class ZakenZoekenModel(InvorderingDbContext db, NpgsqlDataSource d
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Term)) return Page();
-        Hits = await CaseSearch.FindAsync(Db, Term, HttpContext.RequestAborted);
-        await AuditReadAsync("case_search", null, new { kind = CaseSearch.KindOf(Term.Trim()), cases = Hits.Select(h => h.CaseId).ToArray() });
+        Hits = await CaseSearch.FindAuditedAsync(Db, HttpContext, Term, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -28,9 +28,7 @@ public sealed class ZaakModel(InvorderingDbContext db, StaffDbContext staff, Npg
     public Task<IActionResult> OnPostRegelingAsync(int termijnen, DateOnly? eersteTermijn) =>
         ActAsync(async today =>
         {
-            if (eersteTermijn is null) throw new CaseActionException("Vul de datum van de eerste termijn in.");
-            if (eersteTermijn < today) throw new CaseActionException("De eerste termijn kan niet in het verleden liggen.");
-            await actions.AgreePaymentPlanAsync(Id, termijnen, eersteTermijn.Value, today, Actor, HttpContext.RequestAborted);
+            await actions.AgreePaymentPlanAsync(Id, termijnen, eersteTermijn, today, Actor, HttpContext.RequestAborted);
             return $"Betalingsregeling van {termijnen} termijnen vastgelegd.";
         });
 
@@ -44,8 +42,7 @@ public sealed class ZaakModel(InvorderingDbContext db, StaffDbContext staff, Npg
     public Task<IActionResult> OnPostBesluitAsync(string? besluit, string? reden) =>
         ActAsync(async today =>
         {
-            if (besluit is not ("toegekend" or "afgewezen")) throw new CaseActionException("Kies toekennen of afwijzen.");
-            await actions.DecideRemissionAsync(Id, besluit == "toegekend", reden, today, Actor, HttpContext.RequestAborted);
+            await actions.DecideRemissionAsync(Id, besluit, reden, today, Actor, HttpContext.RequestAborted);
             return besluit == "toegekend" ? "Kwijtschelding toegekend." : "Kwijtschelding afgewezen.";
         });
 

@@ -44,6 +44,14 @@ public static class CaseSearch
             r.AssessmentNumber, Math.Max(0, r.AmountCents - r.PaidCents))).ToList();
     }
 
+    /// <summary>Finds cases and audits the search with the kind of term and the cases found, never the term itself (page and API).</summary>
+    public static async Task<IReadOnlyList<CaseSearchHit>> FindAuditedAsync(InvorderingDbContext db, HttpContext http, string term, CancellationToken ct)
+    {
+        var hits = await FindAsync(db, term, ct);
+        await PersonalDataAudit.ReadAsync(db, http, "case_search", null, new { kind = KindOf(term.Trim()), cases = hits.Select(h => h.CaseId).ToArray() });
+        return hits;
+    }
+
     private static string Like(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 

@@ -31,6 +31,14 @@ public sealed record FieldTaskList(IReadOnlyList<PostcodeArea> Areas, IReadOnlyL
             unassigned.Select(u => new UnassignedTask(u.Id, u.Kind, u.DueDate, u.Postcode.Length >= 4 ? u.Postcode[..4] : u.Postcode)).ToList(), today, endOfWeek);
     }
 
+    /// <summary>The worker's list, its reading audited with the tasks shown (page and API).</summary>
+    public static async Task<FieldTaskList> LoadAuditedAsync(InvorderingDbContext db, HttpContext http, string worker, DateOnly today, CancellationToken ct)
+    {
+        var list = await LoadAsync(db, worker, today, ct);
+        await PersonalDataAudit.ReadAsync(db, http, "field_tasks", null, new { tasks = list.Areas.SelectMany(a => a.Tasks).Select(t => t.Id).ToArray() });
+        return list;
+    }
+
     /// <summary>Takes on an unassigned task of the team: from now on it is the worker's, and so is its case.</summary>
     public static async Task TakeOnAsync(InvorderingDbContext db, long taskId, string worker, CancellationToken ct)
     {

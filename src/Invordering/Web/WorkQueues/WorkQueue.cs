@@ -39,6 +39,19 @@ public sealed record WorkQueue(
         return new WorkQueue(payments, workflowIncidents.Concat(messageIncidents).OrderBy(i => i.CreatedAt).ToList(), tasks, decisions);
     }
 
+    /// <summary>The work queues, their reading audited (payer names are personal data) (page and API).</summary>
+    public static async Task<WorkQueue> LoadAuditedAsync(InvorderingDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var queue = await LoadAsync(db, ct);
+        await Web.PersonalDataAudit.ReadAsync(db, http, "work_queue", null,
+            new { payments = queue.UnmatchedPayments.Count, incidents = queue.Incidents.Count, tasks = queue.Tasks.Count });
+        return queue;
+    }
+
+    /// <summary>Tries an incident again: a workflow incident by its workflow, any other as a failed message.</summary>
+    public static Task RetryIncidentAsync(InvorderingDbContext db, string? kind, string? id, DateOnly today, string actor, CancellationToken ct) =>
+        kind == "workflow" ? RetryWorkflowIncidentAsync(db, id ?? "", today, actor, ct) : RetryMessageIncidentAsync(db, id ?? "", actor, ct);
+
     /// <summary>
     /// Tries a failed message again: a copy of it (same type and body, a new message id, so that inboxes take it as
     /// new) goes into the outbox, and the incident is marked retried; if it fails again, a new incident appears.
