@@ -46,6 +46,17 @@ public sealed class CaseApiTests(W world) : IClassFixture<W>
             t => t.GetProperty("kind").GetString() == "event" && t.GetProperty("actor").GetString() == W.Staff);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_staff_endpoints()
+    {
+        using var client = new HttpClient { BaseAddress = world.Address };
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var operation in new[] { "SearchCases", "AgreePaymentPlan", "RequestRemission", "DecideRemission", "GrantObjectionDeferral",
+                     "EndObjectionDeferral", "PauseCase", "ResumeCase", "WriteCaseNote", "WriteOffCase", "GetMyTasks", "CompleteTask", "GetWorkQueues",
+                     "RetryIncident", "SkipIncident", "LinkUnmatchedPayment", "GetCaseFunnel", "GetServiceNorms" })
+            Assert.Contains($"\"operationId\": \"{operation}\"", document);
+    }
+
     private Task<long> JournalAsync(long caseId, string kind) =>
         world.Database.ScalarAsync<long>($"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND kind = '{kind}'");
 
