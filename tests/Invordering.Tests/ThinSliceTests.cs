@@ -63,6 +63,7 @@ public sealed class ThinSliceTests : IAsyncLifetime
         Assert.Contains("J. de Vries", html);
         Assert.Contains("29 mei 2026", html);
         Assert.Contains("4202 6000 0000 0001", html);
-        Assert.Equal(2, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'read'"));
+        // Three reads: the case, its debtor's segment with reasons (shown with the case, as on the case page) and the letter.
+        Assert.Equal(3, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'read'"));
     }
 }

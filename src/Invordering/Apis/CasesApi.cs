@@ -1,7 +1,9 @@
 using Invordering.Domain;
 using Invordering.Infrastructure;
 using Invordering.Infrastructure.Persistence;
+using Invordering.Infrastructure.Segmentation;
 using Invordering.Web;
+using Invordering.Web.Cases;
 using Invordering.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,7 @@ public static class CasesApi
         return app;
     }
 
-    private static async Task<IResult> GetCase(long id, InvorderingDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetCase(long id, InvorderingDbContext db, StaffDbContext staff, Segmenter segmenter, HttpContext http, CancellationToken ct)
     {
         var found = await db.CollectionCases.AsNoTracking()
             .Where(c => c.Id == id)
@@ -40,6 +42,10 @@ public static class CasesApi
                 (i, d) => new CaseWorkflow(d.WorkflowId, d.Version, i.CurrentStep, i.Status, i.WakeOn))
             .FirstOrDefaultAsync(ct);
 
+        var notes = (await CaseFile.NotesAsync(staff, id, ct)).Select(n => new CaseNoteView(n.WrittenAt, n.WrittenBy, n.Text)).ToList();
+        // The segment with its reasons, as the case page shows it (its read audited by the segmenter, as on the page).
+        var segment = await segmenter.DescribeAsync(db, found.Debtor.Id, Actor(http), http.Request.Path, ct);
+
         Audit.Record(db, Actor(http), "read", "collection_case", id, source: http.Request.Path);
         await db.SaveChangesAsync(ct);
 
@@ -49,7 +55,7 @@ public static class CasesApi
             new CaseDebtor(d.Id, d.Name, d.Bsn == null ? null : Bsn.Mask(d.Bsn), d.Kvk, d.Street, d.HouseNumber, d.Postcode, d.City),
             new CaseAssessment(a.AssessmentNumber, a.TaxYear, a.TaxKind, a.IssueDate, a.DueDate, a.AmountCents, a.PaidCents,
                 a.OpenCents, a.PaymentReference),
-            workflow, letters, costs, timeline));
+            workflow, letters, costs, timeline, notes, segment));
     }
 
     private static async Task<IResult> GetLetterHtml(long id, InvorderingDbContext db, HttpContext http, CancellationToken ct)
@@ -74,7 +80,10 @@ public static class CasesApi
 
 public sealed record CaseView(long Id, string Status, string Segment, DateOnly OpenedOn, string? Outcome, DateOnly? ClosedOn,
     CaseDebtor Debtor, CaseAssessment Assessment, CaseWorkflow? Workflow, IReadOnlyList<CaseLetter> Letters,
-    IReadOnlyList<CaseCostLine> Costs, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<CaseCostLine> Costs, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<CaseNoteView> Notes, DebtorSegmentView? SegmentReasons);
+
+/// <summary>A note staff wrote on the case.</summary>
+public sealed record CaseNoteView(DateTimeOffset WrittenAt, string WrittenBy, string Text);
 
 public sealed record CaseDebtor(long Id, string Name, string? BsnMasked, string? Kvk, string Street, string HouseNumber, string Postcode, string City);
 

@@ -44,6 +44,13 @@ public sealed class CaseApiTests(W world) : IClassFixture<W>
         using var view = JsonDocument.Parse(await api.GetStringAsync($"/api/cases/{caseId}"));
         Assert.Contains(view.RootElement.GetProperty("timeline").EnumerateArray(),
             t => t.GetProperty("kind").GetString() == "event" && t.GetProperty("actor").GetString() == W.Staff);
+
+        // A note through the API shows in the case, as on the page; so does the segment with its reasons.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.PostAsJsonAsync($"/api/cases/{caseId}/notes", new { text = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/cases/{caseId}/notes", new { text = "Regeling telefonisch afgesproken." })).StatusCode);
+        using var withNote = JsonDocument.Parse(await api.GetStringAsync($"/api/cases/{caseId}"));
+        Assert.Contains(withNote.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetProperty("text").GetString() == "Regeling telefonisch afgesproken.");
+        Assert.Equal(JsonValueKind.Object, withNote.RootElement.GetProperty("segmentReasons").ValueKind);
     }
 
     [Fact]

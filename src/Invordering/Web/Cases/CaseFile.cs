@@ -60,13 +60,17 @@ public sealed record CaseFile(
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.Id)
             .Select(j => new TimelineItem(j.At, j.OccurredOn, JournalKinds.Describe(j.Kind), j.StepId, j.Actor, j.Reason))
             .ToListAsync(ct);
-        var notes = await staff.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId)
+        var notes = (await NotesAsync(staff, caseId, ct))
             .Select(n => new TimelineItem(n.WrittenAt, DateOnly.FromDateTime(n.WrittenAt.UtcDateTime), "Notitie", null, n.WrittenBy, n.Text))
-            .ToListAsync(ct);
+            .ToList();
         var timeline = journal.Concat(notes).OrderByDescending(t => t.At).ToList();
         return new CaseFile(found.Case, found.Debtor, found.Assessment, costs.Sum(c => c.AmountCents), payments, letters, costs, plan, remission, tasks,
             workflow, title, timeline);
     }
+
+    /// <summary>The notes staff wrote on a case, oldest first (case page and API).</summary>
+    public static async Task<IReadOnlyList<CaseNote>> NotesAsync(StaffDbContext staff, long caseId, CancellationToken ct) =>
+        await staff.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.WrittenAt).ToListAsync(ct);
 }
 
 /// <summary>One line of the case timeline: a journal entry of the workflow or a note, with who and why.</summary>
