@@ -9,10 +9,13 @@ source scripts/services.sh
 trap services_down EXIT
 services_up
 services_install_npm
-services_install_chromium  # the demo prints a sample of its letters as PDF
+# The demo prints a sample of its letters as PDF with Chromium: installed (when missing) while the build runs.
+services_install_chromium &
+chromium_install=$!
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 echo "[demo] building"
 dotnet build src/Invordering/Invordering.csproj -c Release -nologo -v q -clp:ErrorsOnly
 bin=src/Invordering/bin/Release/net10.0/invordering.dll
 dotnet "$bin" migrate
+wait "$chromium_install" || echo "[demo] Chromium kon niet worden geïnstalleerd: de demo draait zonder voorbeeld-PDF"
 dotnet "$bin" demo "$@"
