@@ -85,31 +85,8 @@ public static class ImportBenchmark
         foreach (var row in rows)
         {
             importer.StartRow();
-            importer.Write(row.AssessmentNumber, NpgsqlDbType.Text);
-            importer.Write((short)row.TaxYear, NpgsqlDbType.Smallint);
-            importer.Write(row.IssueDate, NpgsqlDbType.Date);
-            importer.Write(row.DueDate, NpgsqlDbType.Date);
-            importer.Write((short)row.Instalments, NpgsqlDbType.Smallint);
-            importer.Write(row.DirectDebit, NpgsqlDbType.Boolean);
-            importer.Write(row.Amount.Cents, NpgsqlDbType.Bigint);
-            importer.Write(row.PaymentReference.Value, NpgsqlDbType.Text);
-            Text(importer, row.Bsn?.Value);
-            Text(importer, row.Kvk?.Value);
-            importer.Write(row.Name, NpgsqlDbType.Text);
-            importer.Write(row.Street, NpgsqlDbType.Text);
-            importer.Write(row.HouseNumber, NpgsqlDbType.Text);
-            importer.Write(row.Postcode.Value, NpgsqlDbType.Text);
-            importer.Write(row.City, NpgsqlDbType.Text);
-            Text(importer, row.Phone);
-            Text(importer, row.Email);
-            Text(importer, row.TaxKind);
+            AssessmentImportFormat.WriteFileColumns(importer, row);
         }
         await importer.CompleteAsync(ct);
-    }
-
-    private static void Text(NpgsqlBinaryImporter importer, string? value)
-    {
-        if (value is null) importer.WriteNull();
-        else importer.Write(value, NpgsqlDbType.Text);
     }
 }

@@ -44,6 +44,13 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
 
     protected override void WriteColumns(NpgsqlBinaryImporter importer, AssessmentRow row)
     {
+        WriteFileColumns(importer, row);
+        importer.Write(unchecked((long)row.ComputeContentHash()), NpgsqlDbType.Bigint);
+    }
+
+    /// <summary>The row's columns as the file gives them (without the content hash): staging, and the benchmark's raw COPY.</summary>
+    public static void WriteFileColumns(NpgsqlBinaryImporter importer, AssessmentRow row)
+    {
         importer.Write(row.AssessmentNumber, NpgsqlDbType.Text);
         importer.Write((short)row.TaxYear, NpgsqlDbType.Smallint);
         importer.Write(row.IssueDate, NpgsqlDbType.Date);
@@ -62,7 +69,6 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
         Text(importer, row.Phone);
         Text(importer, row.Email);
         Text(importer, row.TaxKind);
-        importer.Write(unchecked((long)row.ComputeContentHash()), NpgsqlDbType.Bigint);
     }
 
     /// <summary>
