@@ -20,6 +20,22 @@ public sealed class ShippedWorkflowTests
         Assert.Equal(id, definition.Segment);
     }
 
+    [Theory]
+    [InlineData("kan-en-wil")]
+    [InlineData("wil-niet")]
+    [InlineData("kan-niet")]
+    public void Shipped_definition_ends_as_uncollectible_when_staff_write_the_claim_off_and_as_stopped_when_they_stop_it(string id)
+    {
+        var writtenOff = new WorkflowDriver(Definitions.Shipped(id));
+        writtenOff.Play("start", "days 3", "event oninbaar-verklaard");
+        var stopped = new WorkflowDriver(Definitions.Shipped(id));
+        stopped.Play("start", "days 3", "event stop");
+
+        Assert.Equal(CaseOutcome.WriteOff, writtenOff.State.Outcome);
+        Assert.Equal(WorkflowStatus.Completed, writtenOff.State.Status);
+        Assert.Equal(CaseOutcome.Stopped, stopped.State.Outcome);
+    }
+
     [Fact]
     public void Shipped_letters_use_only_the_known_template_codes_and_every_code_is_used()
     {

@@ -42,6 +42,9 @@ public static class CaseEventCatalogue
     /// <summary>Staff stopped the case.</summary>
     public const string StaffStop = "stop";
 
+    /// <summary>Staff declared the claim uncollectible (oninbaarverklaring).</summary>
+    public const string WrittenOff = "oninbaar-verklaard";
+
     /// <summary>Every known event.</summary>
     public static IReadOnlyList<CaseEventDefinition> All { get; } =
     [
@@ -57,6 +60,7 @@ public static class CaseEventCatalogue
         new(StaffPause, "Een medewerker heeft de zaak gepauzeerd.", []),
         new(StaffResume, "Een medewerker heeft de zaak hervat.", []),
         new(StaffStop, "Een medewerker heeft de zaak gestopt.", []),
+        new(WrittenOff, "Een medewerker heeft de vordering oninbaar verklaard.", []),
     ];
 
     /// <summary>The event named <paramref name="name"/>, or null when unknown.</summary>

@@ -20,7 +20,8 @@ public static class CaseWorkApi
     {
         var group = app.MapGroup("/api/cases").WithTags("Zaken").RequireAuthorization(StaffPolicies.CaseWork)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("", Search).WithName("SearchCases").ProducesValidationProblem();
+        // A POST, so the term (a BSN, say) never stands in a URL that proxies and access logs keep.
+        group.MapPost("/search", Search).WithName("SearchCases").ProducesValidationProblem();
         group.MapPost("/{id:long}/payment-plan", (long id, PaymentPlanRequest body, CaseActions actions, [AsParameters] StaffActionContext c) =>
                 ActAsync(id, c, today => actions.AgreePaymentPlanAsync(id, body.Terms, body.FirstDue, today, c.Actor, c.Ct),
                     $"Betalingsregeling van {body.Terms} termijnen vastgelegd."))
@@ -58,8 +59,9 @@ public static class CaseWorkApi
     }
 
     /// <summary>Search by BSN, name, assessment number, postcode or betalingskenmerk; the BSN masked; audited without the term.</summary>
-    private static async Task<IResult> Search(string? query, InvorderingDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Search(CaseSearchRequest body, InvorderingDbContext db, HttpContext http, CancellationToken ct)
     {
+        var query = body.Query;
         if (string.IsNullOrWhiteSpace(query))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["Vul een BSN, naam, aanslagnummer, postcode of betalingskenmerk in."] },
                 title: "Ongeldige invoer");
@@ -84,6 +86,9 @@ public static class CaseWorkApi
         public CancellationToken Ct => Http.RequestAborted;
     }
 }
+
+/// <summary>A BSN, name, assessment number, postcode or betalingskenmerk.</summary>
+public sealed record CaseSearchRequest(string? Query);
 
 public sealed record PaymentPlanRequest(int Terms, DateOnly? FirstDue);
 

@@ -40,6 +40,7 @@ public static class WebApp
         app.MapSegmentationApi();
         app.MapCaseWorkApi();
         app.MapFieldTasksApi();
+        app.MapAuditLogApi();
         app.MapWorkQueuesApi();
         app.MapDashboardApi();
         app.MapRazorPages();

@@ -54,7 +54,7 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("GET", "/api/templates", [W.Administrator], false),
         new("POST", "/api/segmentation/run", [W.Staff, W.Administrator], false, Answer: 0),
         // The staff pages' capabilities under /api: search, the case actions, field work, work queues and dashboards.
-        new("GET", "/api/cases?query=2026100000", [W.Staff], true),
+        new("POST", "/api/cases/search", [W.Staff], true) { Json = new { query = "2026100000" } },
         new("POST", $"/api/cases/{world.HomeVisitCaseId}/payment-plan", [W.Staff], false, Answer: 422) { Json = new { terms = 3 } },
         new("POST", "/api/cases/999999/remission-request", [W.Staff], false, Answer: 404),
         new("POST", $"/api/cases/{world.HomeVisitCaseId}/remission-decision", [W.Staff], false, Answer: 422) { Json = new { decision = "" } },
@@ -65,6 +65,8 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("POST", $"/api/cases/{world.HomeVisitCaseId}/notes", [W.Staff], false, Answer: 422) { Json = new { text = "" } },
         new("POST", $"/api/cases/{world.HomeVisitCaseId}/write-off", [W.Staff], false, Answer: 422) { Json = new { reason = "" } },
         new("GET", "/api/tasks/mine", [W.FieldWorker, W.OtherFieldWorker], true),
+        new("GET", $"/api/tasks/{world.HomeVisitTaskId}", [W.Staff, W.FieldWorker], true),
+        new("POST", "/api/tasks/0/take-on", [W.FieldWorker, W.OtherFieldWorker], false, Answer: 422),
         new("POST", $"/api/tasks/{world.HomeVisitTaskId}/outcome", [W.Staff, W.FieldWorker], false, Answer: 422) { Json = new { outcome = "" } },
         new("GET", "/api/work-queues", [W.Staff], true),
         new("POST", "/api/work-queues/incidents/workflow/0/retry", [W.Staff], false, Answer: 422),
@@ -72,6 +74,7 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("POST", "/api/work-queues/payments/0/link", [W.Staff], false, Answer: 422) { Json = new { assessment = "" } },
         new("GET", "/api/dashboard/funnel", [W.Staff], false),
         new("GET", "/api/dashboard/service-norms", [W.Staff], false),
+        new("GET", "/api/audit-log?actor=" + W.Staff, [W.Auditor], true),
         new("GET", "/health", Everyone, false),
         new("GET", "/openapi/v1.json", Everyone, false),
     ];

@@ -103,6 +103,9 @@ public sealed class CasePageActionsTests(W world) : IClassFixture<W>
         Assert.DoesNotContain("Oninbaar verklaren</summary>", page);
         Assert.Equal("closed/oninbaar", await world.Database.ScalarAsync<string>($"SELECT status || '/' || outcome FROM collection_cases WHERE id = {caseId}"));
         Assert.Equal("completed", await world.Database.ScalarAsync<string>($"SELECT status FROM workflow_instances WHERE case_id = {caseId} ORDER BY id DESC LIMIT 1"));
+        // The workflow itself ends with outcome oninbaar (its 'oninbaar-verklaard' event), not with the stop event's 'gestopt'.
+        Assert.Equal(1L, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND kind = 'completed' AND reason = 'Workflow afgerond met uitkomst ''oninbaar''.'"));
         Assert.Equal(1L, await world.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM workflow_journal WHERE case_id = {caseId} AND actor = '{W.Staff}' AND reason = 'De vordering is oninbaar verklaard: Overleden, nalatenschap verworpen.'"));
         Assert.Equal("Overleden, nalatenschap verworpen.", await world.Database.ScalarAsync<string>(

@@ -2,6 +2,7 @@ using Invordering.Infrastructure.Cases;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Persistence.Entities;
 using Invordering.Web;
+using Invordering.Web.FieldWork;
 using Invordering.Web.Identity;
 using Invordering.Workflows;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,14 @@ namespace Invordering.Pages.Taken;
 public sealed class TaakModel(InvorderingDbContext db, NpgsqlDataSource dataSource, TimeProvider time, CaseActions actions) : StaffPageModel(db, dataSource, time)
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
-    public FieldTask Task { get; private set; } = null!;
-    public Debtor Debtor { get; private set; } = null!;
-    public string AssessmentNumber { get; private set; } = "";
-    public long OpenCents { get; private set; }
-    public string Segment { get; private set; } = "";
-    public IReadOnlyList<TaskOutcome> Outcomes { get; private set; } = [];
+    public FieldTaskDetail Detail { get; private set; } = null!;
+    public FieldTask Task => Detail.Task;
+    public Debtor Debtor => Detail.Debtor;
+    public string AssessmentNumber => Detail.AssessmentNumber;
+    public long OpenCents => Detail.OpenCents;
+    public string Segment => Detail.Segment;
+    public IReadOnlyList<TaskOutcome> Outcomes => Detail.Outcomes;
+    public string KindName => Detail.KindName;
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync();
 
@@ -49,17 +52,9 @@ public sealed class TaakModel(InvorderingDbContext db, NpgsqlDataSource dataSour
     {
         var ct = HttpContext.RequestAborted;
         if (!await CaseAccess.MayDoTaskAsync(User, Id, Db, ct)) return await DeniedAsync();
-        var task = await Db.FieldTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == Id, ct);
-        if (task is null) return NotFound();
-        var found = await Db.CollectionCases.AsNoTracking().Where(c => c.Id == task.CaseId)
-            .Join(Db.Assessments, c => c.AssessmentId, a => a.Id, (c, a) => new { Case = c, Assessment = a })
-            .Join(Db.Debtors, x => x.Case.DebtorId, d => d.Id, (x, d) => new { x.Case, x.Assessment, Debtor = d })
-            .SingleAsync(ct);
-        var costs = await Db.CaseCosts.Where(c => c.CaseId == task.CaseId).SumAsync(c => c.AmountCents, ct);
-        (Task, Debtor, AssessmentNumber, Segment) = (task, found.Debtor, found.Assessment.AssessmentNumber, found.Case.Segment);
-        OpenCents = Math.Max(0, found.Assessment.AmountCents + costs - found.Assessment.PaidCents);
-        Outcomes = task.Status == "open" ? await actions.OutcomesOfAsync(task, ct) : [];
-        await AuditReadAsync("field_task", Id, new { caseId = task.CaseId });
+        if (await FieldTaskDetail.LoadAsync(Db, actions, Id, ct) is not { } detail) return NotFound();
+        Detail = detail;
+        await AuditReadAsync("field_task", Id, new { caseId = detail.Task.CaseId });
         return Page();
     }
 
@@ -68,6 +63,4 @@ public sealed class TaakModel(InvorderingDbContext db, NpgsqlDataSource dataSour
         await PersonalDataAudit.DeniedAsync(Db, HttpContext, "field_task", Id);
         return Forbid();
     }
-
-    public string KindName => Task.Kind switch { "huisbezoek" => "Huisbezoek", "telefoon" => "Telefoongesprek", _ => "Beoordeling" };
 }

@@ -17,6 +17,7 @@ public sealed record CaseFile(
     IReadOnlyList<Letter> Letters,
     IReadOnlyList<CaseCost> Costs,
     PaymentPlan? ActivePlan,
+    IReadOnlyList<PaymentPlanInstalment> PlanInstalments,
     RemissionRequest? PendingRemission,
     IReadOnlyList<FieldTask> Tasks,
     WorkflowInstanceRecord? Workflow,
@@ -26,6 +27,20 @@ public sealed record CaseFile(
     public string? BsnMasked => Debtor.Bsn is null ? null : Bsn.Mask(Debtor.Bsn);
     public long OpenCents => Math.Max(0, Assessment.AmountCents + CostsCents - Assessment.PaidCents);
     public bool IsOpen => Case.Status == "open";
+
+    /// <summary>What was paid on the assessment since the active plan was agreed (the plan's monitoring counts this against its terms).</summary>
+    public long PaidUnderPlanCents => ActivePlan is null ? 0 : Math.Max(0, Assessment.PaidCents - ActivePlan.PaidBeforeCents);
+
+    /// <summary>The plan's terms with whether each is covered by what was paid under the plan, oldest first.</summary>
+    public IEnumerable<(PaymentPlanInstalment Term, bool Paid)> PlanSchedule()
+    {
+        var due = 0L;
+        foreach (var term in PlanInstalments)
+        {
+            due += term.AmountCents;
+            yield return (term, due <= PaidUnderPlanCents);
+        }
+    }
     /// <summary>Why the workflow stands still (regeling, kwijtschelding, medewerker, ...); empty when it runs.</summary>
     public IReadOnlyList<string> Holds => Workflow is null ? [] : InstanceStateJson.Deserialize(Workflow.State).Holds;
 
@@ -52,19 +67,21 @@ public sealed record CaseFile(
             .ToListAsync(ct);
         var costs = await db.CaseCosts.AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.Id).ToListAsync(ct);
         var plan = await db.PaymentPlans.AsNoTracking().Where(p => p.CaseId == caseId && p.Status == "active").OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        var instalments = plan is null ? []
+            : await db.PaymentPlanInstalments.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Sequence).ToListAsync(ct);
         var remission = await db.RemissionRequests.AsNoTracking().Where(r => r.CaseId == caseId && r.Status == "pending").FirstOrDefaultAsync(ct);
         var tasks = await db.FieldTasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id).ToListAsync(ct);
         var workflow = await db.WorkflowInstances.AsNoTracking().Where(i => i.CaseId == caseId).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
         var title = workflow is null ? null
             : await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == workflow.DefinitionId).Select(d => d.Title + " (versie " + d.Version + ")").SingleOrDefaultAsync(ct);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.Id)
-            .Select(j => new TimelineItem(j.At, j.OccurredOn, JournalKinds.Describe(j.Kind), j.StepId, j.Actor, j.Reason))
+            .Select(j => new TimelineItem(j.At, j.OccurredOn, j.Kind, JournalKinds.Describe(j.Kind), j.StepId, j.Actor, j.Reason))
             .ToListAsync(ct);
         var notes = (await NotesAsync(staff, caseId, ct))
-            .Select(n => new TimelineItem(n.WrittenAt, DateOnly.FromDateTime(n.WrittenAt.UtcDateTime), "Notitie", null, n.WrittenBy, n.Text))
+            .Select(n => new TimelineItem(n.WrittenAt, DateOnly.FromDateTime(n.WrittenAt.UtcDateTime), TimelineItem.NoteKind, "Notitie", null, n.WrittenBy, n.Text))
             .ToList();
         var timeline = journal.Concat(notes).OrderByDescending(t => t.At).ToList();
-        return new CaseFile(found.Case, found.Debtor, found.Assessment, costs.Sum(c => c.AmountCents), payments, letters, costs, plan, remission, tasks,
+        return new CaseFile(found.Case, found.Debtor, found.Assessment, costs.Sum(c => c.AmountCents), payments, letters, costs, plan, instalments, remission, tasks,
             workflow, title, timeline);
     }
 
@@ -73,8 +90,11 @@ public sealed record CaseFile(
         await staff.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.WrittenAt).ToListAsync(ct);
 }
 
-/// <summary>One line of the case timeline: a journal entry of the workflow or a note, with who and why.</summary>
-public sealed record TimelineItem(DateTimeOffset At, DateOnly On, string What, string? StepId, string Actor, string Reason);
+/// <summary>One line of the case timeline: a journal entry of the workflow (its kind) or a note (kind "note"), with who and why.</summary>
+public sealed record TimelineItem(DateTimeOffset At, DateOnly On, string Kind, string What, string? StepId, string Actor, string Reason)
+{
+    public const string NoteKind = "note";
+}
 
 /// <summary>The journal's kinds of entry in Dutch.</summary>
 public static class JournalKinds

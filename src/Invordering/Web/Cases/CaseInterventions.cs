@@ -35,23 +35,21 @@ public sealed class CaseInterventions(InvorderingDbContext db, StaffDbContext st
             "Geef een reden voor het beëindigen van het uitstel, bijvoorbeeld de uitspraak op het bezwaar.");
 
     /// <summary>
-    /// Declares the claim uncollectible (oninbaarverklaring): the workflow ends through its staff stop event, the case is
-    /// closed with outcome oninbaar (not 'gestopt', which the stop handler gives), and the journal keeps the reason.
+    /// Declares the claim uncollectible (oninbaarverklaring): the workflow's 'oninbaar-verklaard' event ends it with
+    /// outcome oninbaar, which closes the case; the journal keeps the reason.
     /// </summary>
     public Task WriteOffAsync(long caseId, string reason, DateOnly today, string actor, CancellationToken ct) =>
-        SendAsync(caseId, CaseEventCatalogue.StaffStop, "case-written-off", reason, today, actor, ct,
-            "Geef een reden waarom de vordering oninbaar is.", async result =>
+        SendAsync(caseId, CaseEventCatalogue.WrittenOff, "case-written-off", reason, today, actor, ct,
+            "Geef een reden waarom de vordering oninbaar is.", result =>
             {
-                if (!result.Effects.OfType<CompleteCaseEffect>().Any())
-                    throw new CaseActionException("De workflow van deze zaak sluit de zaak niet af bij stoppen; verklaar haar niet zo oninbaar.");
-                var outcome = CaseOutcome.WriteOff.ToSlug();
-                await db.CollectionCases.Where(c => c.Id == caseId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Outcome, outcome), ct);
+                if (!result.Effects.OfType<CompleteCaseEffect>().Any(e => e.Outcome == CaseOutcome.WriteOff))
+                    throw new CaseActionException("De workflow van deze zaak kent geen oninbaarverklaring; pas de workflow aan of stop de zaak.");
                 db.Journal.Add(new JournalRecord
                 {
                     CaseId = caseId, OccurredOn = today, At = DateTimeOffset.UtcNow, Kind = "completed", Actor = actor,
                     Reason = $"De vordering is oninbaar verklaard: {reason.Trim()}",
                 });
+                return Task.CompletedTask;
             });
 
     public async Task WriteNoteAsync(long caseId, string text, string actor, CancellationToken ct)
