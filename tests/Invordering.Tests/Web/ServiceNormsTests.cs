@@ -46,4 +46,19 @@ public sealed class ServiceNormsTests(W world) : IClassFixture<W>
         // No citizen's data on this page.
         Assert.DoesNotContain("2026100000", page);
     }
+
+    [Fact]
+    public async Task The_overview_draws_per_segment_where_its_cases_stand_as_bars_with_the_figures_beside_them()
+    {
+        var segment = await world.Database.ScalarAsync<string>("SELECT segment FROM collection_cases GROUP BY segment ORDER BY count(*) DESC LIMIT 1");
+        var (cases, open) = (await world.Database.ScalarAsync<long>($"SELECT count(*) FROM collection_cases WHERE segment = '{segment}'"),
+            await world.Database.ScalarAsync<long>($"SELECT count(*) FROM collection_cases WHERE segment = '{segment}' AND status = 'open'"));
+        Assert.True(cases > 0);
+
+        using var staff = await PageSession.SignInAsync(world.Address, W.Staff);
+        var page = await (await staff.GetAsync("/dashboard")).Content.ReadAsStringAsync();
+
+        var percent = 100 * open / cases;
+        Assert.Matches($@"klantgroep-{segment}[\s\S]*?nog open</span>\s*<span class=""inv-staaf"" aria-hidden=""true""><span class=""inv-staaf__vulling"" style=""inline-size: {percent}%""></span></span>\s*<span class=""inv-staaf__tekst"">{open} \({percent}%\)</span>", page);
+    }
 }
