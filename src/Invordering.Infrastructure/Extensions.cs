@@ -30,6 +30,8 @@ public static class Extensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<WorkflowScheduler>();
         services.AddSingleton<CaseWorkflow>();
+        services.AddScoped<WorkflowVersions>();
+        services.AddScoped<CaseMigration>();
         services.AddSingleton<ServiceRun>();
         services.AddScoped<Cases.CaseActions>();
         services.AddSingleton<Cases.PaymentPlanMonitor>();

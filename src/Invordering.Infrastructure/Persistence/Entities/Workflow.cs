@@ -13,6 +13,9 @@ public sealed class WorkflowDefinitionRecord
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
 }
 
 /// <summary>The state of one case's workflow: pinned version, current step, wake-up date.</summary>
