@@ -6,6 +6,7 @@ using Invordering.Infrastructure.Messaging.Contracts;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Persistence.Entities;
 using Invordering.Letters;
+using Invordering.Workflows;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -102,7 +103,7 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
             .Join(db.Assessments, c => c.AssessmentId, a => a.Id, (c, a) => new { Case = c, Assessment = a })
             .Join(db.Debtors, x => x.Case.DebtorId, d => d.Id, (x, d) => new CaseData(x.Case, x.Assessment, d))
             .ToDictionaryAsync(x => x.Case.Id, ct);
-        var tariffs = new TariffTable((await db.CostTariffs.AsNoTracking().ToListAsync(ct)).Select(t => t.ToTariff()));
+        var tariffs = await CostTariffs.LoadAsync(db, ct);
         var costs = (await db.CaseCosts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).OrderBy(c => c.Id)
                 .Select(c => new { c.CaseId, Line = new CostLine { Label = c.Kind, AmountCents = c.AmountCents } }).ToListAsync(ct))
             .GroupBy(c => c.CaseId).ToDictionary(g => g.Key, g => g.Select(c => c.Line).ToList());
@@ -257,13 +258,8 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
         await park.ExecuteNonQueryAsync(ct);
     }
 
-    private static Money CostOf(string kind, Money open, CostTariff tariff) => kind switch
-    {
-        "aanmaning" => CollectionCosts.Demand(open, tariff),
-        "dwangbevel" => CollectionCosts.Writ(open, tariff),
-        "hernieuwd-bevel" => CollectionCosts.RenewedWrit(tariff),
-        _ => throw new InvalidOperationException($"Onbekende kostensoort '{kind}'."),
-    };
+    private static Money CostOf(string kind, Money open, CostTariff tariff) =>
+        (EnumSlugExtensions.FromSlug<CostKind>(kind) ?? throw new InvalidOperationException($"Onbekende kostensoort '{kind}'.")).Charge(open, tariff);
 
     /// <summary>What the next step will cost if the debtor does not pay: told in the letter, never charged here.</summary>
     private static CostLine? UpcomingCost(string templateCode, Money open, CostTariff tariff) => templateCode switch

@@ -68,7 +68,7 @@ public static class LettersBenchmark
         {
             await LetterTemplateStore.SeedAsync(db, Path.Combine(Setup.ContentRoot, "templates"), ct);
             published = await new LetterTemplates().PublishedAsync(db, ct);
-            tariffs = new TariffTable((await db.CostTariffs.AsNoTracking().ToListAsync(ct)).Select(t => t.ToTariff()));
+            tariffs = await CostTariffs.LoadAsync(db, ct);
         }
         var source = new LetterSource(published, tariffs.ValidOn(today), new OrganisationOptions(), today);
 

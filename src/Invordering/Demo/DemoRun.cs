@@ -5,6 +5,7 @@ using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Segmentation;
 using Invordering.Infrastructure.Workflows;
 using Invordering.Printing;
+using Invordering.Workflows.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -75,7 +76,7 @@ public sealed class DemoRun(IServiceProvider services, NpgsqlDataSource dataSour
             while (await reader.ReadAsync(ct)) behaviourByDebtor[reader.GetInt64(0)] = population.Behaviours[reader.GetString(1)];
 
         var people = new PeopleSimulation(dataSource, services.GetRequiredService<ImportRunner>(), services.GetRequiredService<IServiceScopeFactory>(),
-            new Chance(options.Seed), behaviourByDebtor, options.Folder);
+            new PeopleModel(new Chance(options.Seed)), behaviourByDebtor, options.Folder);
         var run = services.GetRequiredService<ServiceRun>();
         var summary = new RunSummary();
         var first = PopulationGenerator.DueDate.AddDays(1);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Invordering.Infrastructure.Cases;
 using Invordering.Infrastructure.Import;
+using Invordering.Workflows;
+using Invordering.Workflows.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -11,10 +13,11 @@ namespace Invordering.Demo;
 /// The people around the service in a demo: debtors who pay (or not) according to their hidden
 /// behaviour and the letters they get, field workers who complete phone calls and home visits,
 /// staff who decide remission and write-offs, and the bailiff who reports back. They act only
-/// through the service's real entrances: payment files through the import, and CaseActions.
+/// through the service's real entrances: payment files through the import, and CaseActions. What
+/// each person does is <see cref="PeopleModel"/>'s choice, the same model the workflow simulation asks.
 /// </summary>
 public sealed class PeopleSimulation(
-    NpgsqlDataSource dataSource, ImportRunner import, IServiceScopeFactory scopes, Chance chance,
+    NpgsqlDataSource dataSource, ImportRunner import, IServiceScopeFactory scopes, PeopleModel people,
     IReadOnlyDictionary<long, Behaviour> behaviourByDebtor, string folder)
 {
     private const string FieldWorker = "buitendienst-demo";
@@ -51,12 +54,9 @@ public sealed class PeopleSimulation(
             while (await reader.ReadAsync(ct))
             {
                 var caseId = reader.GetInt64(0);
-                var behaviour = behaviourByDebtor[reader.GetInt64(1)];
-                var letter = reader.GetString(2);
-                var (probability, minDays, maxDays) = PaysAfter(behaviour, letter);
                 var open = reader.GetInt64(6);
-                if (open <= 0 || chance.Of(caseId, letter) >= probability) continue;
-                if (reader.GetFieldValue<DateOnly>(3).AddDays(chance.Days(caseId, letter, minDays, maxDays)) != day) continue;
+                if (open <= 0) continue;
+                if (people.PaysAfterLetter(caseId, behaviourByDebtor[reader.GetInt64(1)], reader.GetString(2), reader.GetFieldValue<DateOnly>(3)) != day) continue;
                 payments.Add((reader.GetString(4), open, reader.GetString(5)));
             }
         }
@@ -74,8 +74,7 @@ public sealed class PeopleSimulation(
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var keeps = behaviourByDebtor[reader.GetInt64(1)] == Behaviour.WontPay ? 0.8 : 0.9;
-                if (chance.Of(reader.GetInt64(0), $"termijn-{reader.GetInt16(5)}") < keeps)
+                if (people.PaysInstalment(reader.GetInt64(0), behaviourByDebtor[reader.GetInt64(1)], reader.GetInt16(5)))
                     payments.Add((reader.GetString(2), reader.GetInt64(4), reader.GetString(3)));
             }
         }
@@ -92,10 +91,7 @@ public sealed class PeopleSimulation(
         await import.RunAsync(ImportKind.Betalingen, file, DemoRun.DemoActor, day, null, ct);
     }
 
-    /// <summary>
-    /// The day after the bailiff announced the renewed writ, some who can but would not pay call to
-    /// agree a payment plan, and a few apply for remission (GBLT 2019: 15% and 5%).
-    /// </summary>
+    /// <summary>The day after the bailiff announced the renewed writ, some call to agree a payment plan or apply for remission.</summary>
     private async Task ArrangeAfterRenewedWritAsync(DateOnly day, CancellationToken ct)
     {
         var callers = new List<(long CaseId, bool Plan)>();
@@ -109,33 +105,18 @@ public sealed class PeopleSimulation(
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                if (behaviourByDebtor[reader.GetInt64(1)] == Behaviour.OnTime) continue;
-                var r = chance.Of(reader.GetInt64(0), "na-hernieuwd-bevel");
-                if (r < 0.2) callers.Add((reader.GetInt64(0), r < 0.15));
+                var arrangement = people.AfterRenewedWrit(reader.GetInt64(0), behaviourByDebtor[reader.GetInt64(1)]);
+                if (arrangement != Arrangement.None) callers.Add((reader.GetInt64(0), arrangement == Arrangement.PaymentPlan));
             }
         }
         foreach (var (caseId, plan) in callers)
         {
             using var scope = scopes.CreateScope();
             var actions = scope.ServiceProvider.GetRequiredService<CaseActions>();
-            if (plan) await actions.AgreePaymentPlanAsync(caseId, 6, day.AddDays(14), day, Staff, ct);
+            if (plan) await actions.AgreePaymentPlanAsync(caseId, PeopleModel.PaymentPlanTerms, day.AddDays(PeopleModel.FirstInstalmentAfterDays), day, Staff, ct);
             else await actions.RequestRemissionAsync(caseId, day, Staff, ct);
         }
     }
-
-    /// <summary>How likely a debtor pays after a letter, and how many days later.</summary>
-    private static (double Probability, int MinDays, int MaxDays) PaysAfter(Behaviour behaviour, string letter) => (behaviour, letter) switch
-    {
-        (Behaviour.OnTime, _) => (0.95, 1, 7),
-        (Behaviour.Forgetful, "herinnering") => (0.7, 2, 12),
-        (Behaviour.Forgetful, "aanmaning") => (0.9, 2, 12),
-        (Behaviour.Forgetful, _) => (0.95, 1, 2),
-        (Behaviour.WontPay, "aanmaning") => (0.15, 5, 13),
-        (Behaviour.WontPay, "dwangbevel") => (0.25, 1, 2),
-        (Behaviour.WontPay, "aankondiging-hernieuwd-bevel") => (0.4, 1, 2),
-        (Behaviour.CannotPay, "herinnering" or "aanmaning") => (0.05, 5, 13),
-        _ => (0, 0, 0),
-    };
 
     /// <summary>Field workers and staff complete due tasks; most within the service norm, some late.</summary>
     private async Task CompleteTasksAsync(DateOnly day, CancellationToken ct)
@@ -159,8 +140,7 @@ public sealed class PeopleSimulation(
                 var taskId = reader.GetInt64(0);
                 var dueDate = reader.GetFieldValue<DateOnly>(4);
                 // 93% of tasks are done by their due date, the rest a few days late.
-                var doneOn = chance.Of(taskId, "op-tijd") < 0.93 ? dueDate.AddDays(-chance.Days(taskId, "vroeg", 0, 1)) : dueDate.AddDays(chance.Days(taskId, "laat", 1, 4));
-                if (doneOn <= day)
+                if (people.TaskDoneOn(taskId, dueDate) <= day)
                     due.Add((taskId, reader.GetInt64(1), reader.GetString(2), behaviourByDebtor[reader.GetInt64(3)], reader.GetFieldValue<string[]>(5)));
             }
         }
@@ -169,68 +149,37 @@ public sealed class PeopleSimulation(
         {
             await using var scope = scopes.CreateAsyncScope();
             var actions = scope.ServiceProvider.GetRequiredService<CaseActions>();
-            var outcome = OfferedOrFallback(ChooseOutcome(task.TaskId, task.Kind, task.Behaviour), task.Offered);
+            var outcome = people.TaskOutcome(task.TaskId, EnumSlugExtensions.FromSlug<TaskKind>(task.Kind)!.Value, task.Behaviour, task.Offered);
             await actions.CompleteTaskAsync(task.TaskId, outcome, "demo", day, task.Kind == "beoordeling" ? Staff : FieldWorker, token);
             if (outcome == "regeling")
-                await actions.AgreePaymentPlanAsync(task.CaseId, 6, day.AddDays(14), day, FieldWorker, token);
-            else if (outcome == "kwijtschelding-hulp" && chance.Of(task.CaseId, "vraagt-kwijtschelding") < 0.8)
+                await actions.AgreePaymentPlanAsync(task.CaseId, PeopleModel.PaymentPlanTerms, day.AddDays(PeopleModel.FirstInstalmentAfterDays), day, FieldWorker, token);
+            else if (outcome == "kwijtschelding-hulp" && people.AppliesForRemissionAfterHelp(task.CaseId))
                 await actions.RequestRemissionAsync(task.CaseId, day, FieldWorker, token);
         });
     }
 
-    /// <summary>
-    /// The outcome a person would choose, if this task's step offers it; else the step's last resort
-    /// (a review offers "sociaal-invorderen" in one workflow and not in another).
-    /// </summary>
-    private static string OfferedOrFallback(string preferred, string[] offered) =>
-        offered.Contains(preferred) ? preferred : offered.Contains("oninbaar") ? "oninbaar" : offered[0];
-
-    private string ChooseOutcome(long taskId, string kind, Behaviour behaviour)
-    {
-        var r = chance.Of(taskId, "uitkomst");
-        return kind switch
-        {
-            "beoordeling" => behaviour == Behaviour.WontPay && r < 0.3 ? "sociaal-invorderen" : "oninbaar",
-            "telefoon" => r switch
-            {
-                < 0.25 => "niet-bereikt",
-                < 0.45 => "bereikt-betaalt",
-                < 0.75 => "regeling",
-                < 0.92 => "kwijtschelding-hulp",
-                _ => "schuldhulp",
-            },
-            _ => r switch
-            {
-                < 0.3 => "niet-thuis",
-                < 0.45 => "betaalt",
-                < 0.7 => "regeling",
-                < 0.9 => "kwijtschelding-hulp",
-                _ => "schuldhulp",
-            },
-        };
-    }
-
-    /// <summary>Staff decide remission requests after about four weeks; those who cannot pay mostly qualify.</summary>
+    /// <summary>Staff decide remission requests some weeks after they came in.</summary>
     private async Task DecideRemissionsAsync(DateOnly day, CancellationToken ct)
     {
         var pending = new List<(long CaseId, Behaviour Behaviour)>();
         await using (var command = dataSource.CreateCommand(
-            "SELECT r.case_id, c.debtor_id FROM remission_requests r JOIN collection_cases c ON c.id = r.case_id WHERE r.status = 'pending' AND r.requested_on = @day - 25"))
+            "SELECT r.case_id, c.debtor_id FROM remission_requests r JOIN collection_cases c ON c.id = r.case_id WHERE r.status = 'pending' AND r.requested_on = @day - @after"))
         {
             command.Parameters.AddWithValue("day", day);
+            command.Parameters.AddWithValue("after", PeopleModel.RemissionDecidedAfterDays);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) pending.Add((reader.GetInt64(0), behaviourByDebtor[reader.GetInt64(1)]));
         }
         foreach (var (caseId, behaviour) in pending)
         {
             using var scope = scopes.CreateScope();
-            var granted = chance.Of(caseId, "kwijtschelding") < (behaviour == Behaviour.CannotPay ? 0.75 : 0.2);
+            var granted = people.GrantsRemission(caseId, behaviour);
             await scope.ServiceProvider.GetRequiredService<CaseActions>()
                 .DecideRemissionAsync(caseId, granted, granted ? null : "Inkomen boven de norm.", day, Staff, ct);
         }
     }
 
-    /// <summary>The bailiff reports two weeks after a seizure order.</summary>
+    /// <summary>The bailiff reports some time after a seizure order.</summary>
     private async Task ReportBailiffResultsAsync(DateOnly day, CancellationToken ct)
     {
         var orders = new List<(long OrderId, long CaseId, Behaviour Behaviour, long Amount)>();
@@ -238,20 +187,20 @@ public sealed class PeopleSimulation(
             """
             SELECT o.id, o.case_id, c.debtor_id, o.amount_cents FROM seizure_orders o JOIN collection_cases c ON c.id = o.case_id
             WHERE o.status = 'sent' AND o.created_at < now() AND NOT EXISTS (
-                SELECT 1 FROM workflow_journal j WHERE j.case_id = o.case_id AND j.occurred_on > @day - 14 AND j.step_id = 'beslag')
+                SELECT 1 FROM workflow_journal j WHERE j.case_id = o.case_id AND j.occurred_on > @day - @after AND j.step_id = 'beslag')
             """))
         {
             command.Parameters.AddWithValue("day", day);
+            command.Parameters.AddWithValue("after", PeopleModel.BailiffReportsAfterDays);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) orders.Add((reader.GetInt64(0), reader.GetInt64(1), behaviourByDebtor[reader.GetInt64(2)], reader.GetInt64(3)));
         }
         foreach (var (orderId, caseId, behaviour, amount) in orders)
         {
-            var r = chance.Of(caseId, "deurwaarder");
-            var outcome = behaviour == Behaviour.CannotPay ? "niets-te-halen" : r < 0.45 ? "betaald" : r < 0.65 ? "deels-betaald" : "niets-te-halen";
-            var paid = outcome switch { "betaald" => amount, "deels-betaald" => amount / 2, _ => 0 };
+            var outcome = people.BailiffResult(caseId, behaviour);
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<CaseActions>().RecordBailiffResultAsync(orderId, outcome, paid, "deurwaarder", ct);
+            await scope.ServiceProvider.GetRequiredService<CaseActions>()
+                .RecordBailiffResultAsync(orderId, outcome.ToSlug(), PeopleModel.BailiffCollects(outcome, amount), "deurwaarder", ct);
         }
     }
 }

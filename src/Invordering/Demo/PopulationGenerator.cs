@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Invordering.Domain;
+using Invordering.Workflows.Simulation;
 
 namespace Invordering.Demo;
 
@@ -12,7 +13,7 @@ namespace Invordering.Demo;
 public sealed class PopulationGenerator(int seed)
 {
     public static readonly DateOnly IssueDate = new(2026, 2, 27);
-    public static readonly DateOnly DueDate = new(2026, 4, 30);
+    public static readonly DateOnly DueDate = SyntheticPopulation.DueDate;
 
     private static readonly string[] Surnames =
     [
@@ -68,7 +69,7 @@ public sealed class PopulationGenerator(int seed)
 
             var (city, postcodeDigits) = Places[_random.Next(Places.Length)];
             var postcode = $"{postcodeDigits + _random.Next(0, 9)}{(char)('A' + _random.Next(0, 18))}{(char)('A' + _random.Next(0, 26))}";
-            var hasPhone = _random.NextDouble() < (behaviour == Behaviour.CannotPay ? 0.55 : 0.75);
+            var hasPhone = _random.NextDouble() < SyntheticPopulation.PhoneNumberChance(behaviour);
             var phone = hasPhone ? $"06{_random.Next(10000000, 99999999)}" : "";
             var directDebit = behaviour == Behaviour.OnTime && _random.NextDouble() < 0.3;
             var assessmentNumber = $"2026{i:D7}";
@@ -104,7 +105,7 @@ public sealed class PopulationGenerator(int seed)
         };
     }
 
-    private long Amount() => _random.Next(4_500, 95_000);
+    private long Amount() => _random.Next(SyntheticPopulation.MinAmountCents, SyntheticPopulation.MaxAmountCents);
 
     private static string Euros(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
 

@@ -1,4 +1,4 @@
-namespace Invordering.Demo;
+namespace Invordering.Workflows.Simulation;
 
 /// <summary>Why a synthetic debtor pays or not: hidden from the service, which must find it from the history.</summary>
 public enum Behaviour
@@ -16,7 +16,7 @@ public enum Behaviour
     CannotPay,
 }
 
-/// <summary>Deterministic chance for the simulation: the same seed gives the same run.</summary>
+/// <summary>Deterministic chance for the demo and the simulation: the same seed gives the same run.</summary>
 public sealed class Chance(int seed)
 {
     /// <summary>A number in [0, 1) fixed by the seed, a subject and what is being decided.</summary>
