@@ -32,6 +32,7 @@ public static class Extensions
         services.AddSingleton<CaseWorkflow>();
         services.AddScoped<WorkflowVersions>();
         services.AddScoped<CaseMigration>();
+        services.AddSingleton<DraftSimulation>();
         services.AddSingleton<ServiceRun>();
         services.AddScoped<Cases.CaseActions>();
         services.AddSingleton<Cases.PaymentPlanMonitor>();

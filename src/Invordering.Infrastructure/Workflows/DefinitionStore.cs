@@ -20,4 +20,29 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource)
         var definition = _loader.Load(reader.GetString(0), reader.GetInt32(1));
         return _byId.GetOrAdd(definitionId, definition);
     }
+
+    /// <summary>The stored versions of workflow <paramref name="workflowId"/>, oldest first; empty when there is no such workflow.</summary>
+    public async Task<IReadOnlyList<StoredVersion>> VersionsAsync(string workflowId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id, version, status FROM workflow_definitions WHERE workflow_id = @workflow ORDER BY version");
+        command.Parameters.AddWithValue("workflow", workflowId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var versions = new List<StoredVersion>();
+        while (await reader.ReadAsync(ct))
+            versions.Add(new StoredVersion(reader.GetInt64(0), reader.GetInt32(1), EnumSlugExtensions.FromSlug<DefinitionStatus>(reader.GetString(2))!.Value));
+        return versions;
+    }
+
+    /// <summary>The ids of every stored workflow, such as <c>kan-en-wil</c>, in alphabetical order.</summary>
+    public async Task<IReadOnlyList<string>> WorkflowIdsAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT DISTINCT workflow_id FROM workflow_definitions ORDER BY 1");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetString(0));
+        return ids;
+    }
 }
+
+/// <summary>One stored version of a workflow: its row id, version number and status.</summary>
+public sealed record StoredVersion(long Id, int Version, DefinitionStatus Status);

@@ -25,6 +25,7 @@ public static class CliErrors
         DirectoryNotFoundException d => $"Map niet gevonden: {d.Message}",
         UnauthorizedAccessException u => $"Geen toegang: {u.Message}",
         CommandFailedException c => c.Message,
+        Invordering.Infrastructure.Workflows.SimulationRefusedException s => s.Message,
         _ when ex.InnerException is { } inner && ex is AggregateException or InvalidOperationException && Describe(inner) is var d && !d.StartsWith("Onverwachte", StringComparison.Ordinal) => d,
         _ => $"Onverwachte fout ({ex.GetType().Name}): {ex.Message}",
     };

@@ -96,10 +96,4 @@ public static class DemoCommand
         }, ct));
         return command;
     }
-
-    /// <summary>Reports on the caller's thread, so the bar moves while the work runs.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -73,10 +73,4 @@ public static class ImportCommand
         foreach (var e in s.Errors.Take(20)) Console.WriteLine($"  regel {e.Line}, kolom {e.Column}: {e.Message} [{e.Code}]");
         if (s.Rejected > 20) Console.WriteLine($"  ... en meer; alle afgewezen regels staan bij batch {s.BatchId}.");
     }
-
-    /// <summary>Reports on the caller's thread, so the bar moves while the import runs.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

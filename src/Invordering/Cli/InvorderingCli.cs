@@ -16,6 +16,7 @@ public static class InvorderingCli
             SegmentCommand.Create(),
             RunCommand.Create(),
             DemoCommand.Create(),
+            SimulateCommand.Create(),
             BenchCommand.Create(),
             UsersCommand.Create(),
         };
