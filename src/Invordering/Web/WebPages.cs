@@ -23,6 +23,7 @@ public static class WebPages
             options.Conventions.AuthorizeFolder("/Buitendienst", StaffPolicies.FieldWork);
             options.Conventions.AuthorizeFolder("/Taken", StaffPolicies.TaskWork);
             options.Conventions.AuthorizeFolder("/Auditlog", StaffPolicies.AuditReading);
+            options.Conventions.AuthorizeFolder("/Beheer", StaffPolicies.Administration);
         })
         // The pages are compiled into this assembly; name it, so they are found when another program hosts the app (tests).
         .AddApplicationPart(typeof(WebPages).Assembly)

@@ -52,6 +52,9 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("GET", $"/api/debtors/{world.DebtorId}/segment", [W.Staff], true),
         new("GET", "/api/print-runs/999999", [W.Staff], false, Answer: 404),
         new("GET", "/api/templates", [W.Administrator], false),
+        new("GET", "/beheer/simulatie?workflow=kan-en-wil&versie=1", [W.Administrator], false),
+        // An unknown workflow: the administrator gets the page back with the reason, nothing is simulated.
+        new("POST", "/beheer/simulatie", [W.Administrator], false) { Form = new() { ["workflow"] = "bestaat-niet", ["debiteuren"] = "10", ["dagen"] = "10" } },
         new("POST", "/api/segmentation/run", [W.Staff, W.Administrator], false, Answer: 0),
         // The staff pages' capabilities under /api: search, the case actions, field work, work queues and dashboards.
         new("POST", "/api/cases/search", [W.Staff], true) { Json = new { query = "2026100000" } },

@@ -145,6 +145,11 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         await CheckAsync(auditor, "/audit");
         var administrator = await SignInAsync(W.Administrator);
         await CheckAsync(administrator, "/");
+        await CheckAsync(administrator, "/beheer/simulatie?workflow=kan-en-wil&versie=1");
+        await administrator.GetByLabel("Aantal debiteuren").FillAsync("200");
+        await administrator.GetByRole(AriaRole.Button, new() { Name = "Simuleren" }).ClickAsync();
+        await Assertions.Expect(administrator.GetByRole(AriaRole.Table)).ToContainTextAsync("herinnering");
+        await CheckAsync(administrator, "");
 
         Assert.Empty(problems);
     }
