@@ -5,6 +5,7 @@ using Invordering.Infrastructure.Messaging;
 using Invordering.Infrastructure.Messaging.Contracts;
 using Invordering.Infrastructure.Persistence;
 using Invordering.Infrastructure.Persistence.Entities;
+using Invordering.Infrastructure.Tariffs;
 using Invordering.Letters;
 using Invordering.Workflows;
 using MassTransit;
@@ -103,7 +104,7 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
             .Join(db.Assessments, c => c.AssessmentId, a => a.Id, (c, a) => new { Case = c, Assessment = a })
             .Join(db.Debtors, x => x.Case.DebtorId, d => d.Id, (x, d) => new CaseData(x.Case, x.Assessment, d))
             .ToDictionaryAsync(x => x.Case.Id, ct);
-        var tariffs = await CostTariffs.LoadAsync(db, ct);
+        var tariffs = await TariffStore.TableAsync(db, ct);
         var costs = (await db.CaseCosts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).OrderBy(c => c.Id)
                 .Select(c => new { c.CaseId, Line = new CostLine { Label = c.Kind, AmountCents = c.AmountCents } }).ToListAsync(ct))
             .GroupBy(c => c.CaseId).ToDictionary(g => g.Key, g => g.Select(c => c.Line).ToList());

@@ -62,7 +62,7 @@ public sealed class DraftSimulation(DefinitionStore definitions, WorkflowEngine 
     {
         if (debtors is < 1 or > MaxDebtors) throw new SimulationRefusedException($"Het aantal debiteuren moet tussen 1 en 100.000 liggen.");
         if (days is < 1 or > MaxDays) throw new SimulationRefusedException($"Het aantal dagen moet tussen 1 en 1000 liggen.");
-        var tariffs = await CostTariffs.LoadAsync(db, ct);
+        var tariffs = await Tariffs.TariffStore.TableAsync(db, ct);
         Audit.Record(db, actor, "workflow-simulated", "workflow_definition", versions.Published.Id, source: source, details: new
         {
             workflow = versions.Published.Id,

@@ -7,6 +7,7 @@ using Invordering.Infrastructure;
 using Invordering.Infrastructure.Bench;
 using Invordering.Infrastructure.Letters;
 using Invordering.Infrastructure.Persistence;
+using Invordering.Infrastructure.Tariffs;
 using Invordering.Letters;
 using Invordering.Printing;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public static class LettersBenchmark
         {
             await LetterTemplateStore.SeedAsync(db, Path.Combine(Setup.ContentRoot, "templates"), ct);
             published = await new LetterTemplates().PublishedAsync(db, ct);
-            tariffs = await CostTariffs.LoadAsync(db, ct);
+            tariffs = await TariffStore.TableAsync(db, ct);
         }
         var source = new LetterSource(published, tariffs.ValidOn(today), new OrganisationOptions(), today);
 

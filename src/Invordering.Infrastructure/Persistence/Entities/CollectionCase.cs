@@ -42,6 +42,8 @@ public sealed class CostTariffRecord
     public long WritStepSizeCents { get; set; }
     public long WritBaseClaimCents { get; set; }
     public long RenewedWritCents { get; set; }
+    public string CreatedBy { get; set; } = "systeem";
+    public DateTimeOffset CreatedAt { get; set; }
 
     public CostTariff ToTariff() => new(ValidFrom, new Money(DemandThresholdCents), new Money(DemandBelowCents),
         new Money(DemandAtOrAboveCents), new Money(WritMinimumCents), new Money(WritMaximumCents), new Money(WritStepCents),
