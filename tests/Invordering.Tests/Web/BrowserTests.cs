@@ -144,11 +144,17 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         var auditor = await SignInAsync(W.Auditor);
         await CheckAsync(auditor, "/audit");
         var administrator = await SignInAsync(W.Administrator);
-        await CheckAsync(administrator, "/");
+        foreach (var path in new[] { "/", "/beheer", "/beheer/workflows", "/beheer/workflows/kan-en-wil/1", "/beheer/workflows/kan-niet/1",
+                     "/beheer/workflows/kan-en-wil/vergelijk?van=1&naar=1", "/beheer/workflows/kan-en-wil/overzetten?van=1" })
+            await CheckAsync(administrator, path);
         await CheckAsync(administrator, "/beheer/simulatie?workflow=kan-en-wil&versie=1");
         await administrator.GetByLabel("Aantal debiteuren").FillAsync("200");
         await administrator.GetByRole(AriaRole.Button, new() { Name = "Simuleren" }).ClickAsync();
         await Assertions.Expect(administrator.GetByRole(AriaRole.Table)).ToContainTextAsync("herinnering");
+        await CheckAsync(administrator, "");
+        // A step's form open, as an administrator edits it.
+        await administrator.GotoAsync("/beheer/workflows/kan-niet/1");
+        foreach (var summary in await administrator.Locator("details.inv-actie > summary").AllAsync()) await summary.ClickAsync();
         await CheckAsync(administrator, "");
 
         Assert.Empty(problems);
