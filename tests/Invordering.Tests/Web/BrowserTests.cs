@@ -1,4 +1,6 @@
+using Invordering.Infrastructure.Workflows;
 using Invordering.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using W = Invordering.Tests.Web.WebWorld;
@@ -106,6 +108,94 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         // The outcome travels to the workflow as a message; it moves the case on to waiting for the plan.
         await Eventually.HoldsAsync(async () => await world.Database.ScalarAsync<string>(
             $"SELECT current_step FROM workflow_instances WHERE case_id = {world.HomeVisitCaseId}") == "wacht-op-regeling", "the workflow takes the outcome");
+    }
+
+    /// <summary>Opens a case for a new overdue assessment of a debtor in <paramref name="segment"/> and starts its workflow, as the service day does; returns the assessment number.</summary>
+    private async Task<string> StartCaseAsync(string segment)
+    {
+        var number = "B" + Random.Shared.Next(10_000_000, 99_999_999);
+        await world.Database.ExecuteAsync(
+            $"""
+            WITH debtor AS (
+                INSERT INTO debtors (bsn, name, street, house_number, postcode, city)
+                VALUES ('{number[1..]}9', 'Beheertest {number}', 'Kerkstraat', '1', '6811AB', 'Arnhem') RETURNING id),
+            assessment AS (
+                INSERT INTO assessments (assessment_number, debtor_id, tax_year, issue_date, due_date, amount_cents, payment_reference, content_hash, batch_id)
+                SELECT '{number}', id, 2026, DATE '{W.Day.AddDays(-60):yyyy-MM-dd}', DATE '{W.Day.AddDays(-1):yyyy-MM-dd}', 25000, '9{number[1..]}0000000', 0, {world.BatchId}
+                FROM debtor RETURNING debtor_id)
+            INSERT INTO debtor_segment_overrides (debtor_id, segment, reason, actor, created_on)
+            SELECT debtor_id, '{segment}', 'Test: klantgroep vast.', 'test', DATE '{W.Day.AddDays(-1):yyyy-MM-dd}' FROM assessment
+            """);
+        var scheduler = world.App.Services.GetRequiredService<WorkflowScheduler>();
+        await scheduler.OpenDueCasesAsync(W.Day, CancellationToken.None);
+        await scheduler.ProcessDueAsync(W.Day, CancellationToken.None);
+        return number;
+    }
+
+    /// <summary>The version, step and wake-up date of the workflow of the case for assessment <paramref name="number"/>.</summary>
+    private Task<string> WorkflowOfAsync(string number) => world.Database.ScalarAsync<string>(
+        $"""
+        SELECT d.version || ' ' || i.current_step || ' ' || i.wake_on FROM workflow_instances i
+        JOIN workflow_definitions d ON d.id = i.definition_id JOIN collection_cases c ON c.id = i.case_id
+        JOIN assessments a ON a.id = c.assessment_id WHERE a.assessment_number = '{number}'
+        """);
+
+    [Fact]
+    public async Task An_administrator_shortens_the_free_reminder_is_refused_an_early_dwangbevel_and_publishes_for_new_cases_only()
+    {
+        var running = await StartCaseAsync("kan-en-wil");
+        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await WorkflowOfAsync(running));
+
+        var page = await SignInAsync(W.Administrator);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Workflows", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Versies van kan-en-wil" }).GetByRole(AriaRole.Link, new() { Name = "Versie 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("versie 1 (gepubliceerd)");
+        await Assertions.Expect(page.Locator("svg.inv-diagram")).ToContainTextAsync("wacht 14 kalenderdagen");
+
+        // The free reminder's wait: 14 days becomes 10, saved as a draft (version 2).
+        var reminderWait = page.Locator("#stap-wacht-na-herinnering");
+        await reminderWait.GetByText("Stap wacht-na-herinnering bewerken").ClickAsync();
+        await reminderWait.GetByLabel("Aantal dagen").FillAsync("10");
+        await reminderWait.GetByRole(AriaRole.Button, new() { Name = "Stap wacht-na-herinnering opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("in een nieuw concept: versie 2");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/beheer/workflows/kan-en-wil/2#stap-wacht-na-herinnering$"));
+        await Assertions.Expect(page.Locator("#stap-wacht-na-herinnering")).ToContainTextAsync("wacht 10 kalenderdagen");
+        await Assertions.Expect(page.Locator("#controle")).ToContainTextAsync("geen fouten");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Simuleren" }))
+            .ToHaveAttributeAsync("href", "/Beheer/Simulatie?workflow=kan-en-wil&versie=2");
+        // Issue 8's simulation step goes here: follow "Simuleren", run the draft on 1,000 synthetic debtors beside the
+        // published version and compare, then come back to publish.
+
+        // A dwangbevel 7 days after the aanmaning in wil-niet: the check refuses it at the dwangbevel step while typing,
+        // after saving the draft, and when publishing.
+        await page.GotoAsync("/beheer/workflows/wil-niet/1");
+        var demandWait = page.Locator("#stap-wacht-na-aanmaning");
+        await demandWait.GetByText("Stap wacht-na-aanmaning bewerken").ClickAsync();
+        await demandWait.GetByLabel("Aantal dagen").FillAsync("7");
+        const string Refusal = "Stap 'dwangbevel': een dwangbevel mag pas 14 dagen na de aanmaning; op dit pad zitten er maar 7 dagen tussen.";
+        await Assertions.Expect(page.Locator("#meldingen-dwangbevel")).ToContainTextAsync(Refusal);
+        await Assertions.Expect(page.Locator("#controle")).ToContainTextAsync("1 fout");
+        await demandWait.GetByRole(AriaRole.Button, new() { Name = "Stap wacht-na-aanmaning opslaan" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/beheer/workflows/wil-niet/2#stap-wacht-na-aanmaning$"));
+        await Assertions.Expect(page.Locator("#stap-dwangbevel")).ToContainTextAsync(Refusal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Versie 2 is niet gepubliceerd");
+        await Assertions.Expect(page.Locator("#stap-dwangbevel")).ToContainTextAsync(Refusal);
+        Assert.Equal("draft", await world.Database.ScalarAsync<string>("SELECT status FROM workflow_definitions WHERE workflow_id = 'wil-niet' AND version = 2"));
+
+        // Publishing the kan-en-wil draft: version 1 is retired, new cases start on version 2, the running case stays.
+        await page.GotoAsync("/beheer/workflows/kan-en-wil/2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Versie 2 van kan-en-wil is gepubliceerd");
+        Assert.Equal("retired published", await world.Database.ScalarAsync<string>(
+            "SELECT string_agg(status, ' ' ORDER BY version) FROM workflow_definitions WHERE workflow_id = 'kan-en-wil'"));
+        Assert.Equal(1, await world.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE actor = '{W.Administrator}' AND action = 'workflow-published' AND entity_id = 'kan-en-wil/2'"));
+
+        var started = await StartCaseAsync("kan-en-wil");
+        Assert.Equal($"2 wacht-na-herinnering {W.Day.AddDays(10):yyyy-MM-dd}", await WorkflowOfAsync(started));
+        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await WorkflowOfAsync(running));
     }
 
     [Fact]
