@@ -1,6 +1,4 @@
-using Invordering.Infrastructure.Workflows;
 using Invordering.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using W = Invordering.Tests.Web.WebWorld;
@@ -110,41 +108,11 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
             $"SELECT current_step FROM workflow_instances WHERE case_id = {world.HomeVisitCaseId}") == "wacht-op-regeling", "the workflow takes the outcome");
     }
 
-    /// <summary>Opens a case for a new overdue assessment of a debtor in <paramref name="segment"/> and starts its workflow, as the service day does; returns the assessment number.</summary>
-    private async Task<string> StartCaseAsync(string segment)
-    {
-        var number = "B" + Random.Shared.Next(10_000_000, 99_999_999);
-        await world.Database.ExecuteAsync(
-            $"""
-            WITH debtor AS (
-                INSERT INTO debtors (bsn, name, street, house_number, postcode, city)
-                VALUES ('{number[1..]}9', 'Beheertest {number}', 'Kerkstraat', '1', '6811AB', 'Arnhem') RETURNING id),
-            assessment AS (
-                INSERT INTO assessments (assessment_number, debtor_id, tax_year, issue_date, due_date, amount_cents, payment_reference, content_hash, batch_id)
-                SELECT '{number}', id, 2026, DATE '{W.Day.AddDays(-60):yyyy-MM-dd}', DATE '{W.Day.AddDays(-1):yyyy-MM-dd}', 25000, '9{number[1..]}0000000', 0, {world.BatchId}
-                FROM debtor RETURNING debtor_id)
-            INSERT INTO debtor_segment_overrides (debtor_id, segment, reason, actor, created_on)
-            SELECT debtor_id, '{segment}', 'Test: klantgroep vast.', 'test', DATE '{W.Day.AddDays(-1):yyyy-MM-dd}' FROM assessment
-            """);
-        var scheduler = world.App.Services.GetRequiredService<WorkflowScheduler>();
-        await scheduler.OpenDueCasesAsync(W.Day, CancellationToken.None);
-        await scheduler.ProcessDueAsync(W.Day, CancellationToken.None);
-        return number;
-    }
-
-    /// <summary>The version, step and wake-up date of the workflow of the case for assessment <paramref name="number"/>.</summary>
-    private Task<string> WorkflowOfAsync(string number) => world.Database.ScalarAsync<string>(
-        $"""
-        SELECT d.version || ' ' || i.current_step || ' ' || i.wake_on FROM workflow_instances i
-        JOIN workflow_definitions d ON d.id = i.definition_id JOIN collection_cases c ON c.id = i.case_id
-        JOIN assessments a ON a.id = c.assessment_id WHERE a.assessment_number = '{number}'
-        """);
-
     [Fact]
     public async Task An_administrator_shortens_the_free_reminder_is_refused_an_early_dwangbevel_and_publishes_for_new_cases_only()
     {
-        var running = await StartCaseAsync("kan-en-wil");
-        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await WorkflowOfAsync(running));
+        var running = await world.StartCaseAsync("kan-en-wil");
+        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await world.WorkflowOfAsync(running));
 
         var page = await SignInAsync(W.Administrator);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Beheer" }).ClickAsync();
@@ -193,9 +161,9 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         Assert.Equal(1, await world.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM audit_log WHERE actor = '{W.Administrator}' AND action = 'workflow-published' AND entity_id = 'kan-en-wil/2'"));
 
-        var started = await StartCaseAsync("kan-en-wil");
-        Assert.Equal($"2 wacht-na-herinnering {W.Day.AddDays(10):yyyy-MM-dd}", await WorkflowOfAsync(started));
-        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await WorkflowOfAsync(running));
+        var started = await world.StartCaseAsync("kan-en-wil");
+        Assert.Equal($"2 wacht-na-herinnering {W.Day.AddDays(10):yyyy-MM-dd}", await world.WorkflowOfAsync(started));
+        Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await world.WorkflowOfAsync(running));
     }
 
     [Fact]

@@ -83,6 +83,36 @@ public sealed class WebWorld : IAsyncLifetime
     public Task AssignHomeVisitAsync(string worker) =>
         Database.ExecuteAsync($"UPDATE field_tasks SET assigned_to = '{worker}' WHERE id = {HomeVisitTaskId}");
 
+    /// <summary>Opens a case for a new overdue assessment of a debtor in <paramref name="segment"/> and starts its workflow, as the service day does; returns the assessment number.</summary>
+    public async Task<string> StartCaseAsync(string segment)
+    {
+        var number = "B" + Random.Shared.Next(10_000_000, 99_999_999);
+        await Database.ExecuteAsync(
+            $"""
+            WITH debtor AS (
+                INSERT INTO debtors (bsn, name, street, house_number, postcode, city)
+                VALUES ('{number[1..]}9', 'Beheertest {number}', 'Kerkstraat', '1', '6811AB', 'Arnhem') RETURNING id),
+            assessment AS (
+                INSERT INTO assessments (assessment_number, debtor_id, tax_year, issue_date, due_date, amount_cents, payment_reference, content_hash, batch_id)
+                SELECT '{number}', id, 2026, DATE '{Day.AddDays(-60):yyyy-MM-dd}', DATE '{Day.AddDays(-1):yyyy-MM-dd}', 25000, '9{number[1..]}0000000', 0, {BatchId}
+                FROM debtor RETURNING debtor_id)
+            INSERT INTO debtor_segment_overrides (debtor_id, segment, reason, actor, created_on)
+            SELECT debtor_id, '{segment}', 'Test: klantgroep vast.', 'test', DATE '{Day.AddDays(-1):yyyy-MM-dd}' FROM assessment
+            """);
+        var scheduler = App.Services.GetRequiredService<WorkflowScheduler>();
+        await scheduler.OpenDueCasesAsync(Day, CancellationToken.None);
+        await scheduler.ProcessDueAsync(Day, CancellationToken.None);
+        return number;
+    }
+
+    /// <summary>The version, step and wake-up date of the workflow of the case for assessment <paramref name="number"/>.</summary>
+    public Task<string> WorkflowOfAsync(string number) => Database.ScalarAsync<string>(
+        $"""
+        SELECT d.version || ' ' || i.current_step || ' ' || i.wake_on FROM workflow_instances i
+        JOIN workflow_definitions d ON d.id = i.definition_id JOIN collection_cases c ON c.id = i.case_id
+        JOIN assessments a ON a.id = c.assessment_id WHERE a.assessment_number = '{number}'
+        """);
+
     public async Task<long> AuditRowsAsync(string actor, string source) =>
         await Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE actor = '{actor}' AND source = '{source}'");
 
