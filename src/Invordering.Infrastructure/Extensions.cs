@@ -47,12 +47,14 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>The worker's background parts: the outbox relay (the bus itself is hosted by MassTransit).</summary>
+    /// <summary>The worker's background parts: the outbox relay, the timers and the bus's recovery (the bus itself is hosted by MassTransit).</summary>
     public static IServiceCollection AddInvorderingWorker(this IServiceCollection services)
     {
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<WorkflowTimerService>();
+        services.AddSingleton<BusRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<BusRecovery>());
         return services;
     }
 }

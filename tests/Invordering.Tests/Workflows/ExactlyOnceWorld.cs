@@ -48,10 +48,10 @@ public sealed class ExactlyOnceWorld : IAsyncLifetime
     /// </summary>
     public const int ConcurrentMessageLimit = 8;
 
-    /// <summary>Settings for a host of the real service on this database and vhost.</summary>
-    public IConfiguration Configuration() =>
+    /// <summary>Settings for a host of the real service on this database and vhost; <paramref name="extra"/> settings win.</summary>
+    public IConfiguration Configuration(params (string Key, string? Value)[] extra) =>
         ServiceHostFactory.Configuration(Database, VirtualHost,
-            ("Messaging:RabbitMq:ConcurrentMessageLimit", ConcurrentMessageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            [("Messaging:RabbitMq:ConcurrentMessageLimit", ConcurrentMessageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. extra]);
 
     /// <summary>The same settings as environment variables, for a child process of the executable.</summary>
     public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>
