@@ -1,4 +1,3 @@
-using Invordering.Infrastructure.Persistence;
 using Invordering.Workflows;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,9 +11,9 @@ public sealed record RunningStep(string StepId, int Cases);
 /// Moves the running cases of one workflow version to a published version of the same workflow along an explicit
 /// step mapping, through <see cref="MigrationPlanner"/>: first a dry run (cases per step, timers that move, what
 /// blocks it), then the move itself: the instances locked, one UPDATE over all of them and one journal INSERT, in
-/// one transaction, audited. Cases that have not started yet simply start on the new version.
+/// one transaction with its audit row. Cases that have not started yet simply start on the new version.
 /// </summary>
-public sealed class CaseMigration(NpgsqlDataSource dataSource, InvorderingDbContext db, IWorkingDays workingDays, TimeProvider time)
+public sealed class CaseMigration(NpgsqlDataSource dataSource, IWorkingDays workingDays, TimeProvider time)
 {
     private const string Running = "i.status NOT IN ('completed', 'failed', 'switched')";
 
@@ -65,15 +64,13 @@ public sealed class CaseMigration(NpgsqlDataSource dataSource, InvorderingDbCont
 
         var migrated = planner.Apply(plan, instances, today);
         await MoveAsync(connection, tx, migrated, toId, actor, ct);
-        await tx.CommitAsync(ct);
-
-        Audit.Record(db, actor, "workflow-cases-migrated", WorkflowVersions.Entity, WorkflowVersions.Key(workflowId, toVersion), details: new
+        await AuditAsync(connection, tx, actor, WorkflowVersions.Key(workflowId, toVersion), new
         {
             from = fromVersion, to = toVersion, cases = migrated.Count, mapping,
             steps = report.Steps.Select(s => new { s.FromStepId, s.ToStepId, s.Instances }),
             timers = report.TimerChanges.Count,
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
+        await tx.CommitAsync(ct);
         return migrated.Count;
     }
 
@@ -157,6 +154,20 @@ public sealed class CaseMigration(NpgsqlDataSource dataSource, InvorderingDbCont
         command.Parameters.AddWithValue("reasons", migrated.Select(m => m.Journal.Reason).ToArray());
         var moved = await command.ExecuteNonQueryAsync(ct);
         if (moved != migrated.Count) throw new InvalidOperationException($"{migrated.Count - moved} instances were not moved.");
+    }
+
+    /// <summary>The audit row of the move, in the move's own transaction: no move without its row.</summary>
+    private static async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string actor, string entityId, object details,
+        CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO audit_log (actor, action, entity, entity_id, details) VALUES (@actor, 'workflow-cases-migrated', @entity, @id, @details::jsonb)",
+            connection, tx);
+        command.Parameters.AddWithValue("actor", actor);
+        command.Parameters.AddWithValue("entity", WorkflowVersions.Entity);
+        command.Parameters.AddWithValue("id", entityId);
+        command.Parameters.AddWithValue("details", System.Text.Json.JsonSerializer.Serialize(details, System.Text.Json.JsonSerializerOptions.Web));
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The planner names instances by Guid; the table by bigint. The id travels in the Guid's last eight bytes.</summary>
