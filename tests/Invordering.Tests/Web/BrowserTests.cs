@@ -109,7 +109,7 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
     }
 
     [Fact]
-    public async Task An_administrator_shortens_the_free_reminder_is_refused_an_early_dwangbevel_and_publishes_for_new_cases_only()
+    public async Task An_administrator_shortens_the_free_reminder_simulates_it_is_refused_an_early_dwangbevel_and_publishes_for_new_cases_only()
     {
         var running = await world.StartCaseAsync("kan-en-wil");
         Assert.Equal($"1 wacht-na-herinnering {W.Day.AddDays(14):yyyy-MM-dd}", await world.WorkflowOfAsync(running));
@@ -131,9 +131,22 @@ public sealed class BrowserTests(W world, Xunit.Abstractions.ITestOutputHelper o
         await Assertions.Expect(page.Locator("#stap-wacht-na-herinnering")).ToContainTextAsync("wacht 10 kalenderdagen");
         await Assertions.Expect(page.Locator("#controle")).ToContainTextAsync("geen fouten");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Simuleren" }))
-            .ToHaveAttributeAsync("href", "/Beheer/Simulatie?workflow=kan-en-wil&versie=2");
-        // Issue 8's simulation step goes here: follow "Simuleren", run the draft on 1,000 synthetic debtors beside the
-        // published version and compare, then come back to publish.
+            .ToHaveAttributeAsync("href", "/beheer/simulatie?workflow=kan-en-wil&versie=2");
+        // The draft simulated on 1,000 synthetic debtors beside the published version: every debtor gets the free reminder
+        // in both, and with 10 days instead of 14 more aanmaningen go out within the 180 days. No real case is touched.
+        const string Simulations = $"SELECT count(*) FROM audit_log WHERE actor = '{W.Administrator}' AND action = 'workflow-simulated'";
+        var (casesBefore, simulationsBefore) = (await world.Database.ScalarAsync<long>("SELECT count(*) FROM collection_cases"),
+            await world.Database.ScalarAsync<long>(Simulations));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Simuleren" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Versie")).ToHaveValueAsync("2");
+        await page.GetByLabel("Aantal debiteuren").FillAsync("1000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simuleren" }).ClickAsync();
+        var letters = page.Locator("tbody:has(th:text-is('Brieven'))");
+        await Assertions.Expect(letters.Locator("tr:has(th:text-is('herinnering')) td").Nth(0)).ToHaveTextAsync("1.000");
+        await Assertions.Expect(letters.Locator("tr:has(th:text-is('herinnering')) td").Nth(2)).ToHaveTextAsync("0");
+        await Assertions.Expect(letters.Locator("tr:has(th:text-is('aanmaning')) td").Nth(2)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d"));
+        Assert.Equal(casesBefore, await world.Database.ScalarAsync<long>("SELECT count(*) FROM collection_cases"));
+        Assert.Equal(simulationsBefore + 1, await world.Database.ScalarAsync<long>(Simulations));
 
         // A dwangbevel 7 days after the aanmaning in wil-niet: the check refuses it at the dwangbevel step while typing,
         // after saving the draft, and when publishing.
