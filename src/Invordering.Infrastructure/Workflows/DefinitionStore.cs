@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace Invordering.Infrastructure.Workflows;
 
-/// <summary>Workflow definitions by their stored id; a stored version never changes, so they are cached for good.</summary>
+/// <summary>
+/// Workflow definitions by their stored id. A published or retired version never changes, so it is cached for good; a draft
+/// is edited in place until it is published, so it is read anew each time.
+/// </summary>
 public sealed class DefinitionStore(NpgsqlDataSource dataSource)
 {
     private readonly ConcurrentDictionary<long, WorkflowDefinition> _byId = new();
@@ -13,12 +16,12 @@ public sealed class DefinitionStore(NpgsqlDataSource dataSource)
     public async Task<WorkflowDefinition> GetAsync(long definitionId, CancellationToken ct)
     {
         if (_byId.TryGetValue(definitionId, out var cached)) return cached;
-        await using var command = dataSource.CreateCommand("SELECT definition::text, version FROM workflow_definitions WHERE id = @id");
+        await using var command = dataSource.CreateCommand("SELECT definition::text, version, status FROM workflow_definitions WHERE id = @id");
         command.Parameters.AddWithValue("id", definitionId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"Workflow definition {definitionId} does not exist.");
         var definition = _loader.Load(reader.GetString(0), reader.GetInt32(1));
-        return _byId.GetOrAdd(definitionId, definition);
+        return reader.GetString(2) == "draft" ? definition : _byId.GetOrAdd(definitionId, definition);
     }
 
     /// <summary>The stored versions of workflow <paramref name="workflowId"/>, oldest first; empty when there is no such workflow.</summary>

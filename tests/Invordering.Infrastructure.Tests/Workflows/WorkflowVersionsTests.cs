@@ -50,6 +50,21 @@ public sealed class WorkflowVersionsTests : IAsyncLifetime
             ("actor", Admin), ("action", action), ("id", entityId));
 
     [Fact]
+    public async Task The_definition_store_reads_a_draft_anew_after_each_save_and_keeps_a_published_version_once_read()
+    {
+        var store = _world.Host.Services.GetRequiredService<DefinitionStore>();
+        var v1 = await JsonOfAsync("kan-en-wil", 1);
+        var draft = await Versions.SaveDraftAsync("kan-en-wil", 1, WithWait(v1, "wacht-na-herinnering", 10), Admin, CancellationToken.None);
+        var draftId = (await store.VersionsAsync("kan-en-wil", CancellationToken.None)).Single(v => v.Version == draft.Version).Id;
+        Assert.Equal(10, ((WaitStep)(await store.GetAsync(draftId, CancellationToken.None)).Steps["wacht-na-herinnering"]).Days);
+
+        await Versions.SaveDraftAsync("kan-en-wil", draft.Version, WithWait(v1, "wacht-na-herinnering", 12), Admin, CancellationToken.None);
+
+        // What a simulation of the draft runs is what the administrator saved last.
+        Assert.Equal(12, ((WaitStep)(await store.GetAsync(draftId, CancellationToken.None)).Steps["wacht-na-herinnering"]).Days);
+    }
+
+    [Fact]
     public async Task A_draft_is_saved_into_one_version_and_a_file_that_does_not_load_is_refused_with_nothing_stored()
     {
         var v1 = await JsonOfAsync("kan-en-wil", 1);
