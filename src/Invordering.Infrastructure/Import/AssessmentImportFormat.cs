@@ -76,12 +76,14 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
     /// known debtor whose data differ (a phone or e-mail left empty keeps the stored one) or
     /// inserts a new one. An update and a plain insert, not INSERT ... ON CONFLICT, which costs
     /// a speculative insertion per row; merges run one at a time, so no other merge adds debtors meanwhile.
+    /// The rows are sorted byte-wise (COLLATE "C"): the keys are digits, and a locale's comparison
+    /// made this sort of a million rows several times slower.
     /// </summary>
     private static string UpsertDebtors(string key, int length) => $"""
         WITH newest AS (
-            SELECT DISTINCT ON ({key}) {key}::char({length}) AS {key}, name, street, house_number, postcode, city, phone, email
+            SELECT DISTINCT ON ({key} COLLATE "C") {key}::char({length}) AS {key}, name, street, house_number, postcode, city, phone, email
             FROM staging_assessments WHERE batch_id = @batch AND err_code IS NULL AND {key} IS NOT NULL
-            ORDER BY {key}, line DESC
+            ORDER BY {key} COLLATE "C", line DESC
         ), changed AS (
             UPDATE debtors d SET
                 name = n.name, street = n.street, house_number = n.house_number, postcode = n.postcode, city = n.city,
@@ -125,7 +127,8 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
                    format('Betalingskenmerk %s hoort al bij een ander aanslagnummer.', payment_reference)
             FROM taken
             """),
-        new("debiteuren", $"{UpsertDebtors("bsn", 9)};\n{UpsertDebtors("kvk", 8)}"),
+        // Statistics of the debtors afterwards: the assessments' join to them is planned on what they hold now.
+        new("debiteuren", $"{UpsertDebtors("bsn", 9)};\n{UpsertDebtors("kvk", 8)};\nANALYZE debtors"),
         new("aanslagen en termijnen", """
             -- Assessments, and the monthly instalments of those paid in parts.
             WITH inserted AS (

@@ -12,7 +12,9 @@ namespace Invordering.Infrastructure.Import;
 /// </summary>
 /// <remarks>
 /// The tables are locked for the rest of the merge. Unique indexes stay (the merge looks rows up
-/// by them), and so do foreign keys to import_batches (an import that is staging writes there).
+/// by them). The foreign key to import_batches goes too: its check per row cost about as much as
+/// the raw COPY of the row. Dropping it locks import_batches until the merge commits, so a large
+/// merge first waits for an import that is staging and holds back the next one until it is done.
 /// </remarks>
 internal sealed class BulkLoad
 {
@@ -49,7 +51,7 @@ internal sealed class BulkLoad
             """
             SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid)
             FROM pg_constraint
-            WHERE contype = 'f' AND conrelid = ANY (@tables::regclass[]) AND confrelid <> 'import_batches'::regclass
+            WHERE contype = 'f' AND conrelid = ANY (@tables::regclass[])
             ORDER BY conrelid::regclass::text, conname
             """, connection, tx))
         {

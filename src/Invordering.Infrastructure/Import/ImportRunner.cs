@@ -198,7 +198,9 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource)
         await RunStepsAsync(connection, tx, batchId, timings, ct,
         [
             // Statistics of the freshly staged rows, so that the planner joins a million rows by hash, not row by row.
-            new("statistieken", $"SET LOCAL work_mem = '256MB'; ANALYZE {staging}"),
+            // No JIT: the instalments' generate_series makes every plan look expensive, and compiling
+            // took seconds for a merge that runs once. Memory for index builds after a bulk load.
+            new("statistieken", $"SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL jit = off; ANALYZE {staging}"),
             new("afgewezen regels", $"""
                 INSERT INTO import_rejections (batch_id, line, column_name, code, message)
                 SELECT batch_id, line, err_column, err_code, err_message FROM {staging}
@@ -223,12 +225,13 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource)
                 """),
             // The staged rows go. Usually the table holds this batch alone, and emptying it is
             // instant where deleting a million rows is not. The lock first waits for any import
-            // still staging, so that its rows are seen (and kept) by the check.
+            // still staging, so that its batch is seen (and its rows kept) by the check; the
+            // check reads the batches, not the million staged rows.
             new("tussenopslag opruimen", $"""
                 LOCK TABLE {staging} IN ACCESS EXCLUSIVE MODE;
                 DO $$
                 BEGIN
-                    IF EXISTS (SELECT 1 FROM {staging} WHERE batch_id <> {batchId}) THEN
+                    IF EXISTS (SELECT 1 FROM import_batches WHERE kind = '{format.Kind.Slug()}' AND status = 'staged' AND id <> {batchId}) THEN
                         DELETE FROM {staging} WHERE batch_id = {batchId};
                     ELSE
                         TRUNCATE {staging};
