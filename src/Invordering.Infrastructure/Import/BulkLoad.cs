@@ -12,7 +12,7 @@ namespace Invordering.Infrastructure.Import;
 /// </summary>
 /// <remarks>
 /// The tables are locked for the rest of the merge. Unique indexes stay (the merge looks rows up
-/// by them). The foreign key to import_batches goes too: its check per row cost about as much as
+/// by them), and so do primary keys a foreign key refers to. The foreign key to import_batches goes too: its check per row cost about as much as
 /// the raw COPY of the row. Dropping it locks import_batches until the merge commits, so a large
 /// merge first waits for an import that is staging and holds back the next one until it is done.
 /// </remarks>
@@ -22,6 +22,7 @@ internal sealed class BulkLoad
     public const int MinimumRows = 50_000;
 
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
+    private readonly List<(string Table, string Name, string Definition)> _primaryKeys = [];
     private readonly List<string> _indexes = [];
 
     private BulkLoad()
@@ -43,22 +44,15 @@ internal sealed class BulkLoad
         return stagedRows * 4 >= largest;
     }
 
-    /// <summary>Drops the secondary indexes and foreign keys of the tables, remembering their definitions.</summary>
+    /// <summary>Drops the secondary indexes, unreferenced primary keys and foreign keys of the tables, remembering their definitions.</summary>
     public static async Task<BulkLoad> SuspendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> tables, CancellationToken ct)
     {
         var load = new BulkLoad();
-        await using (var find = new NpgsqlCommand(
-            """
-            SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid)
-            FROM pg_constraint
-            WHERE contype = 'f' AND conrelid = ANY (@tables::regclass[])
-            ORDER BY conrelid::regclass::text, conname
-            """, connection, tx))
-        {
-            find.Parameters.AddWithValue("tables", tables.ToArray());
-            await using var reader = await find.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) load._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
+        await ReadConstraintsAsync(connection, tx, tables, "contype = 'f'", load._foreignKeys, ct);
+        // A primary key no foreign key refers to (the instalments') is built again by one sort
+        // rather than maintained row by row; the others must stay for their foreign keys.
+        await ReadConstraintsAsync(connection, tx, tables,
+            "contype = 'p' AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)", load._primaryKeys, ct);
         var drops = new List<string>();
         await using (var find = new NpgsqlCommand(
             """
@@ -76,15 +70,30 @@ internal sealed class BulkLoad
                 load._indexes.Add(reader.GetString(1));
             }
         }
-        drops.InsertRange(0, load._foreignKeys.Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT {k.Name}"));
+        drops.InsertRange(0, load._foreignKeys.Concat(load._primaryKeys).Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT {k.Name}"));
         await ExecuteAsync(connection, tx, drops, ct);
         return load;
     }
 
-    /// <summary>Builds the indexes again and adds the foreign keys again, each checked over the whole table.</summary>
+    /// <summary>Builds the indexes and primary keys again and adds the foreign keys again, each checked over the whole table.</summary>
     public Task RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct) =>
         ExecuteAsync(connection, tx,
-            [.. _indexes, .. _foreignKeys.Select(k => $"ALTER TABLE {k.Table} ADD CONSTRAINT {k.Name} {k.Definition}")], ct);
+            [.. _indexes, .. _primaryKeys.Concat(_foreignKeys).Select(k => $"ALTER TABLE {k.Table} ADD CONSTRAINT {k.Name} {k.Definition}")], ct);
+
+    private static async Task ReadConstraintsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> tables,
+        string condition, List<(string Table, string Name, string Definition)> into, CancellationToken ct)
+    {
+        await using var find = new NpgsqlCommand(
+            $"""
+            SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid)
+            FROM pg_constraint c
+            WHERE {condition} AND conrelid = ANY (@tables::regclass[])
+            ORDER BY conrelid::regclass::text, conname
+            """, connection, tx);
+        find.Parameters.AddWithValue("tables", tables.ToArray());
+        await using var reader = await find.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) into.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<string> statements, CancellationToken ct)
     {
