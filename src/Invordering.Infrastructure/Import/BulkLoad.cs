@@ -12,9 +12,9 @@ namespace Invordering.Infrastructure.Import;
 /// </summary>
 /// <remarks>
 /// The tables are locked for the rest of the merge. Unique indexes stay (the merge looks rows up
-/// by them), and so do primary keys a foreign key refers to. The foreign key to import_batches goes too: its check per row cost about as much as
-/// the raw COPY of the row. Dropping it locks import_batches until the merge commits, so a large
-/// merge first waits for an import that is staging and holds back the next one until it is done.
+/// by them), and so do primary keys a foreign key refers to, and foreign keys to import_batches:
+/// dropping one would lock import_batches until the merge commits, and with it every import's
+/// progress and batch record that staff and the API read meanwhile. Its per-row check is the price.
 /// </remarks>
 internal sealed class BulkLoad
 {
@@ -48,7 +48,7 @@ internal sealed class BulkLoad
     public static async Task<BulkLoad> SuspendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> tables, CancellationToken ct)
     {
         var load = new BulkLoad();
-        await ReadConstraintsAsync(connection, tx, tables, "contype = 'f'", load._foreignKeys, ct);
+        await ReadConstraintsAsync(connection, tx, tables, "contype = 'f' AND confrelid <> 'import_batches'::regclass", load._foreignKeys, ct);
         // A primary key no foreign key refers to (the instalments') is built again by one sort
         // rather than maintained row by row; the others must stay for their foreign keys.
         await ReadConstraintsAsync(connection, tx, tables,
