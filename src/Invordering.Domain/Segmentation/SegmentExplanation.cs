@@ -25,7 +25,7 @@ public static class SegmentExplainer
             reasons.Add(rule.IsDefault
                 ? $"Geen van de andere regels was van toepassing ({string.Join(", ", before)})."
                 : $"De regels die eerder in de volgorde staan, waren niet van toepassing ({string.Join(", ", before)}).");
-        reasons.Add($"Geteld over de betaalhistorie van de {SegmentationFacts.HistoryYears} jaar tot {countedOn:dd-MM-yyyy} en de huidige aanslagen.");
+        reasons.Add($"Geteld over de betaalhistorie en de hier afgesloten zaken van de {SegmentationFacts.HistoryYears} jaar tot {countedOn:dd-MM-yyyy}, en over de huidige aanslagen.");
         return new SegmentExplanation(rule.Segment, rule.Id, rule.Description, version, reasons);
     }
 

@@ -20,9 +20,10 @@ public sealed class Segmenter(NpgsqlDataSource dataSource, TimeProvider time)
 
     /// <summary>
     /// The memory a run for every debtor gives each hash and sort (SET LOCAL, for its transaction only),
-    /// so that grouping a million debtors stays in memory instead of spilling to disk.
+    /// so that matching the history of a million debtors and sorting what counts per debtor (some 3.4 million
+    /// rows) stay in memory instead of spilling to disk.
     /// </summary>
-    public const string BulkWorkMem = "256MB";
+    public const string BulkWorkMem = "512MB";
 
     /// <summary>
     /// Recomputes every debtor's facts and segment with the published rule set, in one transaction.

@@ -34,7 +34,7 @@ public sealed class SegmentExplainerTests
             "Kan maar wil niet betalen (wil-niet), volgens regel 'dwang' van regelset versie 4: Betaalt pas onder dwang.",
             "Aantal pas na een dwangbevel of later betaald (na-dwangbevel, na-hernieuwd-bevel of deurwaarder-betaald): 3 (de regel vraagt minstens 2).",
             "Percentage op tijd betaald: 20 (de regel vraagt: niet minstens 50).",
-            "Geteld over de betaalhistorie van de 3 jaar tot 09-03-2026 en de huidige aanslagen.",
+            "Geteld over de betaalhistorie en de hier afgesloten zaken van de 3 jaar tot 09-03-2026, en over de huidige aanslagen.",
         ], explanation.Reasons);
     }
 

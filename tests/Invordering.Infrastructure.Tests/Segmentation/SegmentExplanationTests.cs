@@ -35,7 +35,7 @@ public sealed class SegmentExplanationTests : IAsyncLifetime
             "Aantal pas aan de deurwaarder betaald (deurwaarder-betaald): 1 (de regel vraagt minstens 1).",
             "De regels die eerder in de volgorde staan, waren niet van toepassing "
                 + "(kwijtschelding-recent, beslag-zonder-resultaat, oninbaar, kwijtschelding-herhaald, regelingen-vervallen).",
-            "Geteld over de betaalhistorie van de 3 jaar tot 01-06-2026 en de huidige aanslagen.",
+            "Geteld over de betaalhistorie en de hier afgesloten zaken van de 3 jaar tot 01-06-2026, en over de huidige aanslagen.",
         ], view.Reasons);
         Assert.Contains(new FactView("paidAfterWrit", "Aantal pas na een dwangbevel of later betaald (na-dwangbevel, na-hernieuwd-bevel of deurwaarder-betaald)", 2),
             view.Computed.Facts);
