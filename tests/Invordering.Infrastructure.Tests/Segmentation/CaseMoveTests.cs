@@ -99,20 +99,28 @@ public sealed class CaseMoveTests : IAsyncLifetime
             "SELECT count(*) FROM outbox_messages WHERE message_type = 'CreateFieldTask' AND body->>'caseId' = @c", ("c", caseId.ToString())));
     }
 
-    [Fact]
-    public async Task A_new_fact_resegments_one_debtor_and_moves_their_open_cases()
+    /// <summary>A debtor segmented wil-niet (two claims paid only after a writ) with an open case in the wil-niet workflow.</summary>
+    private async Task<(long Debtor, string Bsn, long CaseId)> WilNietDebtorWithOpenCaseAsync()
     {
         var (debtor, bsn) = await _world.AddDebtorAsync();
         await _world.AddHistoryAsync(bsn, "na-dwangbevel", SegmentationWorld.Today.AddMonths(-8));
         await _world.AddHistoryAsync(bsn, "na-hernieuwd-bevel", SegmentationWorld.Today.AddMonths(-20));
-        await using var db = _world.CreateContext();
-        await _world.Segmenter.SegmentAllAsync(db, "test", CancellationToken.None);
+        await using (var db = _world.CreateContext())
+            await _world.Segmenter.SegmentAllAsync(db, "test", CancellationToken.None);
         var claim = await _world.AddAssessmentAsync(debtor, Due);
         await OpenAndStartCasesAsync();
         var caseId = await CaseOfAsync(claim);
         Assert.Equal("wil-niet", await ActiveWorkflowAsync(caseId));
+        return (debtor, bsn, caseId);
+    }
+
+    [Fact]
+    public async Task A_new_fact_resegments_one_debtor_and_moves_their_open_cases()
+    {
+        var (debtor, bsn, caseId) = await WilNietDebtorWithOpenCaseAsync();
 
         await _world.AddHistoryAsync(bsn, "kwijtschelding-toegekend", SegmentationWorld.Today.AddDays(-3));
+        await using var db = _world.CreateContext();
         var change = await _world.Segmenter.ResegmentDebtorAsync(db, debtor, "medewerker-3", null, CancellationToken.None);
 
         Assert.Equal(("wil-niet", "kan-niet"), (change!.Before, change.After));
@@ -120,6 +128,21 @@ public sealed class CaseMoveTests : IAsyncLifetime
         Assert.Equal([new MovedCase(caseId, "wil-niet", "kan-niet")], change.MovedCases);
         Assert.Equal("kan-niet", await ActiveWorkflowAsync(caseId));
         Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "resegment" && a.EntityId == debtor.ToString() && a.Actor == "medewerker-3"));
+    }
+
+    [Fact]
+    public async Task Remission_granted_in_a_case_closed_here_resegments_the_debtor_and_moves_their_open_case()
+    {
+        var (debtor, _, caseId) = await WilNietDebtorWithOpenCaseAsync();
+
+        await _world.AddCaseAsync(debtor, SegmentationWorld.Today.AddMonths(-4), "kwijtschelding", SegmentationWorld.Today.AddDays(-2));
+        await using var db = _world.CreateContext();
+        var change = await _world.Segmenter.ResegmentDebtorAsync(db, debtor, "medewerker-4", null, CancellationToken.None);
+
+        Assert.Equal(("wil-niet", "kan-niet", "kwijtschelding-recent"), (change!.Before, change.After, change.View.Computed!.RuleId));
+        Assert.Contains(change.View.Computed.Facts, f => f is { Name: "remissionGrantedLastYear", Value: 1 });
+        Assert.Equal([new MovedCase(caseId, "wil-niet", "kan-niet")], change.MovedCases);
+        Assert.Equal("kan-niet", await ActiveWorkflowAsync(caseId));
     }
 
     [Fact]

@@ -60,6 +60,77 @@ public sealed class DebtorFactsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cases_closed_here_count_like_imported_history_by_how_far_they_got_and_how_they_ended()
+    {
+        var (id, bsn) = await _world.AddDebtorAsync();
+        var today = SegmentationWorld.Today;
+        var due = today.AddMonths(-10);
+        await _world.AddCaseAsync(id, due, "betaald", due.AddDays(40), "herinnering");
+        await _world.AddCaseAsync(id, due, "betaald", due.AddDays(60), "aanmaning", "dwangbevel");
+        await _world.AddCaseAsync(id, due, "betaald", due.AddDays(80), "aanmaning", "dwangbevel", "aankondiging-hernieuwd-bevel");
+        var bailiff = await _world.AddCaseAsync(id, due, "betaald", due.AddDays(100), "aanmaning", "dwangbevel", "aankondiging-hernieuwd-bevel");
+        await _world.AddCaseEventAsync(bailiff, "seizure_orders", "paid");
+        await _world.AddCaseEventAsync(bailiff, "remission_requests", "refused");
+        var plan = await _world.AddCaseAsync(id, due, "betaald", due.AddDays(200), "aanmaning");
+        await _world.AddCaseEventAsync(plan, "payment_plans", "defaulted");
+        await _world.AddCaseEventAsync(plan, "payment_plans", "kept");
+        var nothing = await _world.AddCaseAsync(id, due, "oninbaar", today.AddMonths(-2), "aanmaning", "dwangbevel");
+        await _world.AddCaseEventAsync(nothing, "seizure_orders", "nothing-to-seize");
+        await _world.AddCaseAsync(id, due, "kwijtschelding", today.AddMonths(-3));
+        await _world.AddCaseAsync(id, due, "schuldhulp", today.AddMonths(-1));
+        await _world.AddCaseAsync(id, due, outcome: null, today, "aanmaning", "dwangbevel");
+        await _world.AddCaseAsync(id, today.AddYears(-4), "betaald", today.AddYears(-3).AddDays(-1), "aanmaning", "dwangbevel");
+
+        var facts = await ComputeAsync(id);
+
+        Assert.Equal(8, facts.Claims);
+        Assert.Equal((0, 1, 0, 1, 1, 1, 3), (facts.OnTime, facts.AfterReminder, facts.AfterDemand, facts.AfterWrit, facts.AfterRenewedWrit,
+            facts.PaidToBailiff, facts.PaidAfterWrit));
+        Assert.Equal((1, 1, 1), (facts.PaymentPlanKept, facts.PaymentPlanLapsed, facts.SeizureWithoutResult));
+        Assert.Equal((1, 1, 1, 1), (facts.RemissionGranted, facts.RemissionGrantedLastYear, facts.RemissionRefused, facts.WrittenOff));
+        Assert.Equal((40 + 60 + 80 + 100 + 200) / 5, facts.AverageDaysLate);
+        Assert.Equal(12, facts.PaidByReminderPercent);
+    }
+
+    [Fact]
+    public async Task A_closed_case_whose_claim_is_in_the_imported_history_counts_once_through_that_history()
+    {
+        var (id, bsn) = await _world.AddDebtorAsync();
+        var caseId = await _world.AddCaseAsync(id, SegmentationWorld.Today.AddMonths(-5), "betaald", SegmentationWorld.Today.AddMonths(-4), "aanmaning");
+        await _world.ExecuteAsync(
+            """
+            INSERT INTO payment_history (bsn, tax_year, assessment_number, amount_cents, outcome, days_late, settled_on, batch_id)
+            SELECT @bsn, a.tax_year, a.assessment_number, a.amount_cents, 'na-aanmaning', 20, @settled, (SELECT min(id) FROM import_batches)
+            FROM collection_cases c JOIN assessments a ON a.id = c.assessment_id WHERE c.id = @case
+            """, ("bsn", bsn), ("settled", SegmentationWorld.Today.AddMonths(-4)), ("case", caseId));
+
+        var facts = await ComputeAsync(id);
+
+        Assert.Equal((1, 1, 20), (facts.Claims, facts.AfterDemand, facts.AverageDaysLate));
+    }
+
+    [Fact]
+    public async Task The_run_for_everyone_counts_closed_cases_the_same_as_resegmenting_one_debtor()
+    {
+        var (first, _) = await _world.AddDebtorAsync();
+        var (second, _) = await _world.AddDebtorAsync();
+        var due = SegmentationWorld.Today.AddMonths(-8);
+        var seized = await _world.AddCaseAsync(first, due, "oninbaar", SegmentationWorld.Today.AddMonths(-1), "aanmaning", "dwangbevel");
+        await _world.AddCaseEventAsync(seized, "seizure_orders", "nothing-to-seize");
+        await _world.AddCaseAsync(second, due, "betaald", due.AddDays(30), "aanmaning");
+        await using var db = _world.CreateContext();
+
+        var run = await _world.Segmenter.SegmentAllAsync(db, "test", CancellationToken.None);
+        var all = await db.DebtorFacts.AsNoTracking().OrderBy(f => f.DebtorId).ToListAsync();
+        var one = new[] { await ComputeAsync(first), await ComputeAsync(second) };
+
+        Assert.Equal(all.Select(f => f.ToFacts()), one.Select(f => f.ToFacts()));
+        Assert.Equal((1L, 1L), (run.PerSegment["kan-niet"], run.PerSegment["kan-en-wil"]));
+        var segments = await db.DebtorSegments.AsNoTracking().Where(s => s.IsCurrent).OrderBy(s => s.DebtorId).Select(s => s.RuleId).ToListAsync();
+        Assert.Equal(["beslag-zonder-resultaat", "standaard"], segments);
+    }
+
+    [Fact]
     public async Task Segmenting_again_without_changes_writes_no_new_segment_rows()
     {
         var (_, bsn) = await _world.AddDebtorAsync();

@@ -78,6 +78,41 @@ public sealed class SegmentationWorld : IAsyncLifetime
             ("dd", directDebit), ("amount", amountCents), ("reference", serial.ToString().PadLeft(16, '0')), ("batch", _batchId));
     }
 
+    /// <summary>
+    /// A case on a new assessment of the debtor (due <paramref name="dueDate"/>) that ended here on <paramref name="closedOn"/>
+    /// with <paramref name="outcome"/> (null: still open), after the letters with these template codes; returns the case id.
+    /// </summary>
+    public async Task<long> AddCaseAsync(long debtorId, DateOnly dueDate, string? outcome, DateOnly closedOn, params string[] letters)
+    {
+        var assessment = await AddAssessmentAsync(debtorId, dueDate);
+        var caseId = await ScalarAsync<long>(
+            """
+            INSERT INTO collection_cases (assessment_id, debtor_id, opened_on, status, outcome, closed_on, segment)
+            VALUES (@assessment, @debtor, @opened, CASE WHEN @outcome::text IS NULL THEN 'open' ELSE 'closed' END, @outcome::text,
+                    CASE WHEN @outcome::text IS NULL THEN NULL ELSE @closed END, 'kan-en-wil')
+            RETURNING id
+            """,
+            ("assessment", assessment), ("debtor", debtorId), ("opened", dueDate.AddDays(1)), ("outcome", (object?)outcome ?? DBNull.Value),
+            ("closed", closedOn));
+        foreach (var (template, i) in letters.Select((t, i) => (t, i)))
+            await ExecuteAsync(
+                """
+                INSERT INTO letters (case_id, template_code, template_version, letter_date, html, data, content_hash, command_id)
+                VALUES (@case, @template, 1, @date, '<p>brief</p>', '{}', repeat('0', 64), gen_random_uuid())
+                """,
+                ("case", caseId), ("template", template), ("date", dueDate.AddDays(14 * (i + 1))));
+        return caseId;
+    }
+
+    /// <summary>Something that happened in a case: a payment plan, seizure order or remission request with this status.</summary>
+    public Task AddCaseEventAsync(long caseId, string table, string status) => ExecuteAsync(table switch
+    {
+        "payment_plans" => "INSERT INTO payment_plans (case_id, status, agreed_on, agreed_by, paid_before_cents) VALUES (@case, @status, @day, 'test', 0)",
+        "seizure_orders" => "INSERT INTO seizure_orders (case_id, status, amount_cents, command_id) VALUES (@case, @status, 30000, gen_random_uuid())",
+        "remission_requests" => "INSERT INTO remission_requests (case_id, status, requested_on) VALUES (@case, @status, @day)",
+        _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
+    }, ("case", caseId), ("status", status), ("day", Today.AddMonths(-6)));
+
     /// <summary>Moves the service clock on.</summary>
     public async Task AdvanceClockAsync(DateOnly to)
     {
