@@ -28,10 +28,8 @@ public static class CasesApi
 
         // What the case page shows, loaded the one way the page loads it.
         var file = (await CaseFile.LoadAsync(db, staff, id, ct))!;
-        var workflow = file.Workflow is { } instance
-            ? await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == instance.DefinitionId)
-                .Select(d => new CaseWorkflow(d.WorkflowId, d.Version, instance.CurrentStep, instance.Status, instance.WakeOn, file.Holds))
-                .SingleAsync(ct)
+        var workflow = (file.Workflow, file.WorkflowVersion) is ({ } instance, { } version)
+            ? new CaseWorkflow(version.WorkflowId, version.Version, instance.CurrentStep, instance.Status, instance.WakeOn, file.Holds)
             : null;
         // The segment with its reasons, as the case page shows it (its read audited by the segmenter, as on the page).
         var segment = await segmenter.DescribeAsync(db, file.Debtor.Id, Actor(http), http.Request.Path, ct);

@@ -20,13 +20,6 @@ public sealed class TaakModel(InvorderingDbContext db, NpgsqlDataSource dataSour
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     public FieldTaskDetail Detail { get; private set; } = null!;
-    public FieldTask Task => Detail.Task;
-    public Debtor Debtor => Detail.Debtor;
-    public string AssessmentNumber => Detail.AssessmentNumber;
-    public long OpenCents => Detail.OpenCents;
-    public string Segment => Detail.Segment;
-    public IReadOnlyList<TaskOutcome> Outcomes => Detail.Outcomes;
-    public string KindName => Detail.KindName;
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync();
 

@@ -21,12 +21,15 @@ public sealed record CaseFile(
     RemissionRequest? PendingRemission,
     IReadOnlyList<FieldTask> Tasks,
     WorkflowInstanceRecord? Workflow,
-    string? WorkflowTitle,
+    WorkflowVersionName? WorkflowVersion,
     IReadOnlyList<TimelineItem> Timeline)
 {
     public string? BsnMasked => Debtor.Bsn is null ? null : Bsn.Mask(Debtor.Bsn);
     public long OpenCents => Math.Max(0, Assessment.AmountCents + CostsCents - Assessment.PaidCents);
     public bool IsOpen => Case.Status == "open";
+
+    /// <summary>The workflow's title and version as the case page names it.</summary>
+    public string? WorkflowTitle => WorkflowVersion is { } v ? $"{v.Title} (versie {v.Version})" : null;
 
     /// <summary>What was paid on the assessment since the active plan was agreed (the plan's monitoring counts this against its terms).</summary>
     public long PaidUnderPlanCents => ActivePlan is null ? 0 : Math.Max(0, Assessment.PaidCents - ActivePlan.PaidBeforeCents);
@@ -72,8 +75,9 @@ public sealed record CaseFile(
         var remission = await db.RemissionRequests.AsNoTracking().Where(r => r.CaseId == caseId && r.Status == "pending").FirstOrDefaultAsync(ct);
         var tasks = await db.FieldTasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id).ToListAsync(ct);
         var workflow = await db.WorkflowInstances.AsNoTracking().Where(i => i.CaseId == caseId).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
-        var title = workflow is null ? null
-            : await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == workflow.DefinitionId).Select(d => d.Title + " (versie " + d.Version + ")").SingleOrDefaultAsync(ct);
+        var version = workflow is null ? null
+            : await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == workflow.DefinitionId)
+                .Select(d => new WorkflowVersionName(d.WorkflowId, d.Version, d.Title)).SingleOrDefaultAsync(ct);
         var journal = await db.Journal.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.Id)
             .Select(j => new TimelineItem(j.At, j.OccurredOn, j.Kind, JournalKinds.Describe(j.Kind), j.StepId, j.Actor, j.Reason))
             .ToListAsync(ct);
@@ -82,13 +86,16 @@ public sealed record CaseFile(
             .ToList();
         var timeline = journal.Concat(notes).OrderByDescending(t => t.At).ToList();
         return new CaseFile(found.Case, found.Debtor, found.Assessment, costs.Sum(c => c.AmountCents), payments, letters, costs, plan, instalments, remission, tasks,
-            workflow, title, timeline);
+            workflow, version, timeline);
     }
 
     /// <summary>The notes staff wrote on a case, oldest first (case page and API).</summary>
     public static async Task<IReadOnlyList<CaseNote>> NotesAsync(StaffDbContext staff, long caseId, CancellationToken ct) =>
         await staff.CaseNotes.AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.WrittenAt).ToListAsync(ct);
 }
+
+/// <summary>Which workflow and version a case runs: its id (such as kan-en-wil), version number and title.</summary>
+public sealed record WorkflowVersionName(string WorkflowId, int Version, string Title);
 
 /// <summary>One line of the case timeline: a journal entry of the workflow (its kind) or a note (kind "note"), with who and why.</summary>
 public sealed record TimelineItem(DateTimeOffset At, DateOnly On, string Kind, string What, string? StepId, string Actor, string Reason)
