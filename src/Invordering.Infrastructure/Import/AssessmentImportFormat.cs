@@ -5,14 +5,14 @@ using NpgsqlTypes;
 
 namespace Invordering.Infrastructure.Import;
 
-/// <summary>aanslagen: debtors upserted by BSN or KvK, assessments and their instalments inserted.</summary>
+/// <summary>aanslagen: debtors upserted by BSN or KvK, assessments inserted (their instalments follow from them: a view).</summary>
 public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<AssessmentRow>
 {
     public override ImportKind Kind => ImportKind.Aanslagen;
 
     public override string StagingTable => "staging_assessments";
 
-    public override IReadOnlyList<string> BulkLoadTables { get; } = ["debtors", "assessments", "assessment_instalments"];
+    public override IReadOnlyList<string> BulkLoadTables { get; } = ["debtors", "assessments"];
 
     protected override IReadOnlyList<string> StagingColumns { get; } =
         ["assessment_number", "tax_year", "issue_date", "due_date", "instalments", "direct_debit", "amount_cents",
@@ -129,8 +129,7 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
             """),
         // Statistics of the debtors afterwards: the assessments' join to them is planned on what they hold now.
         new("debiteuren", $"{UpsertDebtors("bsn", 9)};\n{UpsertDebtors("kvk", 8)};\nANALYZE debtors"),
-        new("aanslagen en termijnen", """
-            -- Assessments, and the monthly instalments of those paid in parts.
+        new("aanslagen", """
             WITH inserted AS (
                 INSERT INTO assessments (assessment_number, debtor_id, tax_year, issue_date, due_date, instalments,
                                          direct_debit, amount_cents, payment_reference, tax_kind, content_hash, batch_id)
@@ -140,13 +139,7 @@ public sealed class AssessmentImportFormat(DateOnly today) : ImportFormat<Assess
                 LEFT JOIN debtors db ON db.bsn = s.bsn::char(9)
                 LEFT JOIN debtors dk ON dk.kvk = s.kvk::char(8)
                 WHERE s.batch_id = @batch AND s.err_code IS NULL
-                RETURNING id, instalments, due_date, amount_cents
-            ), parts AS (
-                INSERT INTO assessment_instalments (assessment_id, sequence, due_date, amount_cents)
-                SELECT i.id, n, (i.due_date + make_interval(months => n - 1))::date,
-                       i.amount_cents / i.instalments + CASE WHEN n <= i.amount_cents % i.instalments THEN 1 ELSE 0 END
-                FROM inserted i, generate_series(1, i.instalments) AS n
-                WHERE i.instalments > 1
+                RETURNING 1
             )
             UPDATE import_batches SET accepted = (SELECT count(*) FROM inserted) WHERE id = @batch
             """),

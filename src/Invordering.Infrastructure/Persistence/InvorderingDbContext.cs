@@ -9,7 +9,6 @@ public sealed class InvorderingDbContext(DbContextOptions<InvorderingDbContext> 
 {
     public DbSet<Debtor> Debtors => Set<Debtor>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
-    public DbSet<AssessmentInstalment> AssessmentInstalments => Set<AssessmentInstalment>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentHistoryEntry> PaymentHistory => Set<PaymentHistoryEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
@@ -41,7 +40,6 @@ public sealed class InvorderingDbContext(DbContextOptions<InvorderingDbContext> 
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<AssessmentInstalment>().HasKey(i => new { i.AssessmentId, i.Sequence });
         model.Entity<Assessment>().Ignore(a => a.OpenCents);
         model.Entity<PaymentHistoryEntry>().ToTable("payment_history");
         model.Entity<ImportRejection>().HasKey(r => new { r.BatchId, r.Line, r.ColumnName, r.Code });

@@ -34,7 +34,7 @@ public sealed class DemoRun(IServiceProvider services, NpgsqlDataSource dataSour
             """
             TRUNCATE audit_log, inbox_messages, outbox_messages, outbox_settled, service_clock, workflow_incidents, workflow_journal,
                      field_tasks, seizure_orders, letters, case_costs, payment_plan_instalments, payment_plans, remission_requests,
-                     workflow_instances, collection_cases, payments, assessment_instalments, assessments, payment_history, debtors,
+                     workflow_instances, collection_cases, payments, assessments, payment_history, debtors,
                      import_rejections, import_batches, staging_assessments, staging_payments, staging_history
             RESTART IDENTITY CASCADE
             """);

@@ -70,6 +70,22 @@ public sealed class CaseMoveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_in_instalments_opens_a_case_only_when_a_due_instalment_is_unpaid()
+    {
+        var (debtor, _) = await _world.AddDebtorAsync();
+        // 300.00 in ten monthly instalments of 30.00; the first fell due yesterday, the second next month.
+        var behind = await _world.AddAssessmentAsync(debtor, Due);
+        var onTime = await _world.AddAssessmentAsync(debtor, Due);
+        await _world.ExecuteAsync("UPDATE assessments SET instalments = 10 WHERE id IN (@a, @b)", ("a", behind), ("b", onTime));
+        await _world.ExecuteAsync("UPDATE assessments SET paid_cents = 3000 WHERE id = @b", ("b", onTime));
+
+        await OpenAndStartCasesAsync();
+
+        Assert.Equal(1, await _world.ScalarAsync<long>("SELECT count(*) FROM collection_cases WHERE assessment_id = @a", ("a", behind)));
+        Assert.Equal(0, await _world.ScalarAsync<long>("SELECT count(*) FROM collection_cases WHERE assessment_id = @b", ("b", onTime)));
+    }
+
+    [Fact]
     public async Task An_override_moves_the_debtors_open_cases_to_the_other_segments_workflow()
     {
         var (debtor, _) = await _world.AddDebtorAsync();

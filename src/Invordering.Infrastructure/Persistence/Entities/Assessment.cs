@@ -21,12 +21,3 @@ public sealed class Assessment
 
     public long OpenCents => Math.Max(0, AmountCents - PaidCents);
 }
-
-/// <summary>One instalment (termijn) of an assessment paid in monthly parts.</summary>
-public sealed class AssessmentInstalment
-{
-    public long AssessmentId { get; set; }
-    public short Sequence { get; set; }
-    public DateOnly DueDate { get; set; }
-    public long AmountCents { get; set; }
-}
