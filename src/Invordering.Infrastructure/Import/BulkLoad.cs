@@ -11,10 +11,11 @@ namespace Invordering.Infrastructure.Import;
 /// exactly those of the migration.
 /// </summary>
 /// <remarks>
-/// The tables are locked for the rest of the merge. Unique indexes stay (the merge looks rows up
-/// by them), and so do primary keys a foreign key refers to, and foreign keys to import_batches:
-/// dropping one would lock import_batches until the merge commits, and with it every import's
-/// progress and batch record that staff and the API read meanwhile. Its per-row check is the price.
+/// The tables are locked for the rest of the merge. Unique keys go too: the merge's own lookups of
+/// a batch this large are hash joins, and building a unique index again by one sort checks the
+/// whole table at once. What stays: keys a foreign key refers to, and foreign keys to
+/// import_batches: dropping one would lock import_batches until the merge commits, and with it
+/// every import's progress and batch record that staff and the API read meanwhile.
 /// </remarks>
 internal sealed class BulkLoad
 {
@@ -22,7 +23,7 @@ internal sealed class BulkLoad
     public const int MinimumRows = 50_000;
 
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
-    private readonly List<(string Table, string Name, string Definition)> _primaryKeys = [];
+    private readonly List<(string Table, string Name, string Definition)> _keys = [];
     private readonly List<string> _indexes = [];
 
     private BulkLoad()
@@ -44,15 +45,15 @@ internal sealed class BulkLoad
         return stagedRows * 4 >= largest;
     }
 
-    /// <summary>Drops the secondary indexes, unreferenced primary keys and foreign keys of the tables, remembering their definitions.</summary>
+    /// <summary>Drops the secondary indexes, unreferenced primary and unique keys and foreign keys of the tables, remembering their definitions.</summary>
     public static async Task<BulkLoad> SuspendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> tables, CancellationToken ct)
     {
         var load = new BulkLoad();
         await ReadConstraintsAsync(connection, tx, tables, "contype = 'f' AND confrelid <> 'import_batches'::regclass", load._foreignKeys, ct);
-        // A primary key no foreign key refers to (the instalments') is built again by one sort
-        // rather than maintained row by row; the others must stay for their foreign keys.
+        // A primary or unique key no foreign key refers to is built again by one sort rather than
+        // maintained row by row; the others must stay for their foreign keys.
         await ReadConstraintsAsync(connection, tx, tables,
-            "contype = 'p' AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)", load._primaryKeys, ct);
+            "contype IN ('p', 'u') AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)", load._keys, ct);
         var drops = new List<string>();
         await using (var find = new NpgsqlCommand(
             """
@@ -70,15 +71,15 @@ internal sealed class BulkLoad
                 load._indexes.Add(reader.GetString(1));
             }
         }
-        drops.InsertRange(0, load._foreignKeys.Concat(load._primaryKeys).Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT {k.Name}"));
+        drops.InsertRange(0, load._foreignKeys.Concat(load._keys).Select(k => $"ALTER TABLE {k.Table} DROP CONSTRAINT {k.Name}"));
         await ExecuteAsync(connection, tx, drops, ct);
         return load;
     }
 
-    /// <summary>Builds the indexes and primary keys again and adds the foreign keys again, each checked over the whole table.</summary>
+    /// <summary>Builds the indexes and keys again and adds the foreign keys again, each checked over the whole table.</summary>
     public Task RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct) =>
         ExecuteAsync(connection, tx,
-            [.. _indexes, .. _primaryKeys.Concat(_foreignKeys).Select(k => $"ALTER TABLE {k.Table} ADD CONSTRAINT {k.Name} {k.Definition}")], ct);
+            [.. _indexes, .. _keys.Concat(_foreignKeys).Select(k => $"ALTER TABLE {k.Table} ADD CONSTRAINT {k.Name} {k.Definition}")], ct);
 
     private static async Task ReadConstraintsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> tables,
         string condition, List<(string Table, string Name, string Definition)> into, CancellationToken ct)

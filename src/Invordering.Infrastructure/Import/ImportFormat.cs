@@ -34,9 +34,10 @@ public abstract class ImportFormat<TRow> where TRow : class
     public abstract IReadOnlyList<MergeStep> MergeSteps { get; }
 
     /// <summary>
-    /// The tables a large batch fills, whose secondary indexes and foreign keys may be dropped
-    /// during the merge and built again after it (<see cref="BulkLoad"/>); only tables the merge
-    /// never looks up by those indexes. None by default.
+    /// The tables a large batch fills, whose indexes, unique keys and foreign keys may be dropped
+    /// during the merge and built again after it (<see cref="BulkLoad"/>); only tables whose
+    /// uniqueness the merge does not leave to those keys (it inserts what it checked, without ON
+    /// CONFLICT). None by default.
     /// </summary>
     public virtual IReadOnlyList<string> BulkLoadTables => [];
 
