@@ -121,4 +121,58 @@ public sealed class ImportsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task An_upload_that_asks_for_an_answer_at_once_is_followed_to_its_end_by_its_uploader_alone()
+    {
+        var (app, client) = await HealthTests.StartAsync(ServiceHostFactory.Configuration(_db, null));
+        await using var _ = app;
+        using var colleague = new HttpClient { BaseAddress = client.BaseAddress };
+        await Web.StaffLogins.AuthorizeAsync(app, colleague, Invordering.Web.Identity.StaffRoles.Collections);
+
+        var sample = await FollowAsync(client, await UploadAtOnceAsync(client, "aanslagen-voorbeeld.csv", await File.ReadAllBytesAsync(SampleFile())));
+        var comma = await UploadAtOnceAsync(client, "komma.csv", Encoding.UTF8.GetBytes("aanslagnummer,bedrag\n1,2\n"));
+        var refused = await FollowAsync(client, comma);
+
+        Assert.Equal(("klaar", "aanslagen-voorbeeld.csv", 100), (sample.GetProperty("status").GetString(), sample.GetProperty("file").GetString(),
+            sample.GetProperty("percentage").GetInt32()));
+        var summary = sample.GetProperty("summary");
+        Assert.Equal((8, 8, 0), (summary.GetProperty("rows").GetInt32(), summary.GetProperty("accepted").GetInt32(), summary.GetProperty("rejected").GetInt32()));
+        Assert.Equal(8, await _db.ScalarAsync<long>("SELECT count(*) FROM assessments"));
+        Assert.Equal(1, await _db.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE action = 'import' AND entity_id = '{summary.GetProperty("batchId").GetInt64()}'"));
+
+        Assert.Equal(("afgewezen", "scheidingsteken"), (refused.GetProperty("status").GetString(), refused.GetProperty("code").GetString()));
+        Assert.StartsWith("De kopregel is niet gescheiden door puntkomma's", refused.GetProperty("message").GetString());
+        Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM import_batches WHERE status = 'rejected' AND file_name = 'komma.csv'"));
+
+        // Another member of staff does not see someone else's upload; an unknown one is not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync(comma)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/imports/lopend/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    /// <summary>Uploads with <c>Prefer: respond-async</c>: the answer is 202 with the address of the import's progress.</summary>
+    private static async Task<string> UploadAtOnceAsync(HttpClient client, string fileName, byte[] bytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports/aanslagen") { Content = Upload(fileName, bytes) };
+        request.Headers.Add("Prefer", "respond-async");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/api/imports/lopend/", location);
+        return location;
+    }
+
+    /// <summary>Asks for the import's progress until it has ended; returns what it says then.</summary>
+    private static async Task<JsonElement> FollowAsync(HttpClient client, string location)
+    {
+        JsonElement view = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var document = JsonDocument.Parse(await client.GetStringAsync(location));
+            view = document.RootElement.Clone();
+            return view.GetProperty("status").GetString() != "bezig";
+        }, "the background import ends");
+        return view;
+    }
 }

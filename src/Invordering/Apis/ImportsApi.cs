@@ -14,7 +14,9 @@ namespace Invordering.Apis;
 
 /// <summary>
 /// /api/imports: upload a file of aanslagen, betalingen or historie; follow a batch; download its
-/// rejected rows. An upload is streamed to a temporary file, never held in memory whole.
+/// rejected rows. An upload is streamed to a temporary file, never held in memory whole. With
+/// <c>Prefer: respond-async</c> the answer comes at once (202) and the import's progress is at
+/// /api/imports/lopend/{id} (<see cref="ImportJobs"/>).
 /// </summary>
 public static class ImportsApi
 {
@@ -26,16 +28,17 @@ public static class ImportsApi
         var group = app.MapGroup("/api/imports").WithTags("Import").RequireAuthorization(StaffPolicies.CaseWork);
         group.MapPost("/{kind}", Upload).WithName("UploadImport")
             .Accepts<IFormFile>("multipart/form-data")
-            .Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>()
+            .Produces<ImportSummary>(StatusCodes.Status201Created).Produces<ImportSummary>().Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/lopend/{jobId:guid}", GetJob).WithName("GetImportJob")
+            .Produces<ImportJobView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{batchId:long}", GetBatch).WithName("GetImportBatch");
         group.MapGet("/{batchId:long}/rejections.csv", GetRejections).WithName("GetImportRejections");
         return app;
     }
 
-    private static async Task<IResult> Upload(string kind, HttpContext http, ImportRunner runner, NpgsqlDataSource dataSource,
-        InvorderingDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Upload(string kind, HttpContext http, ImportJobs jobs, CancellationToken ct)
     {
         if (!ImportKinds.TryParse(kind, out var importKind))
             return Results.Problem($"'{kind}' is geen soort import: kies aanslagen, betalingen of historie.", statusCode: StatusCodes.Status404NotFound);
@@ -47,36 +50,70 @@ public static class ImportsApi
 
         var actor = Actor(http);
         var folder = Directory.CreateTempSubdirectory("invordering-upload-");
+        var folderHandedOver = false;
         try
         {
             var path = await SaveFirstFileAsync(new MultipartReader(boundary, http.Request.Body), folder.FullName, ct);
             if (path is null)
                 return Results.Problem("Er zit geen bestand in het verzoek.", statusCode: StatusCodes.Status422UnprocessableEntity);
 
-            var today = await ServiceClock.TodayAsync(dataSource, time, ct);
-            ImportSummary summary;
-            try
+            if (RespondAsync(http.Request))
             {
-                summary = await runner.RunAsync(importKind, path, actor, today, null, ct);
-            }
-            catch (FileRejectedException rejected)
-            {
-                Audit.Record(db, actor, "import-rejected", "import_batch", null, source: http.Request.Path,
-                    details: new { kind = importKind.Slug(), file = Path.GetFileName(path), code = rejected.Code });
-                await db.SaveChangesAsync(ct);
-                return Results.Problem(rejected.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Het bestand is afgewezen; er is niets van ingelezen.", extensions: new Dictionary<string, object?> { ["code"] = rejected.Code });
+                var job = jobs.Start(importKind, path, folder, actor, http.Request.Path);
+                folderHandedOver = true;
+                return Results.Accepted($"/api/imports/lopend/{job.Id}", job.View);
             }
 
-            Audit.Record(db, actor, "import", "import_batch", summary.BatchId, source: http.Request.Path,
-                details: new { kind = importKind.Slug(), summary.File, summary.Rows, summary.Accepted, summary.Rejected, summary.Duplicates, summary.AlreadyImported });
-            await db.SaveChangesAsync(ct);
+            var outcome = await ImportAndAuditAsync(http.RequestServices, importKind, path, actor, http.Request.Path, null, ct);
+            if (outcome.Rejected is { } rejected)
+                return Results.Problem(rejected.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Het bestand is afgewezen; er is niets van ingelezen.", extensions: new Dictionary<string, object?> { ["code"] = rejected.Code });
+            var summary = outcome.Summary!;
             return summary.AlreadyImported ? Results.Ok(summary) : Results.Created($"/api/imports/{summary.BatchId}", summary);
         }
         finally
         {
-            folder.Delete(recursive: true);
+            if (!folderHandedOver) folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Whether the client asked for an answer before the import is done (RFC 7240: <c>Prefer: respond-async</c>).</summary>
+    private static bool RespondAsync(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(p => (p ?? "").Split(',')).Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Imports the saved file and writes the audit row: the import, or the refusal of a file that cannot be read.</summary>
+    internal static async Task<ImportOutcome> ImportAndAuditAsync(IServiceProvider services, ImportKind kind, string path, string actor,
+        string source, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<InvorderingDbContext>();
+        var today = await ServiceClock.TodayAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>(), ct);
+        ImportOutcome outcome;
+        try
+        {
+            var summary = await services.GetRequiredService<ImportRunner>().RunAsync(kind, path, actor, today, progress, ct);
+            Audit.Record(db, actor, "import", "import_batch", summary.BatchId, source: source,
+                details: new { kind = kind.Slug(), summary.File, summary.Rows, summary.Accepted, summary.Rejected, summary.Duplicates, summary.AlreadyImported });
+            outcome = new ImportOutcome(summary, null);
+        }
+        catch (FileRejectedException rejected)
+        {
+            Audit.Record(db, actor, "import-rejected", "import_batch", null, source: source,
+                details: new { kind = kind.Slug(), file = Path.GetFileName(path), code = rejected.Code });
+            outcome = new ImportOutcome(null, rejected);
+        }
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>A background import's progress; the caller sees it only when it is theirs.</summary>
+    private static async Task<IResult> GetJob(Guid jobId, ImportJobs jobs, InvorderingDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var job = jobs.Find(jobId);
+        if (job is null || job.Actor != Actor(http))
+            return Results.Problem("Deze import is onbekend, of al meer dan een uur klaar.", statusCode: StatusCodes.Status404NotFound);
+        Audit.Record(db, Actor(http), "read", "import_job", jobId, source: http.Request.Path);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(job.View);
     }
 
     /// <summary>Streams the first file part of the form into the folder, under its own name; null when the form holds no file.</summary>

@@ -24,6 +24,7 @@ public static class WebApp
         if (withWorker) builder.Services.AddInvorderingWorker();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddLetterPrinting(configuration);
         builder.Services.AddStaffAccess();
         builder.Services.AddWebPages();

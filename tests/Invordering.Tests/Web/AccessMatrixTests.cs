@@ -49,6 +49,7 @@ public sealed class AccessMatrixTests(W world) : IClassFixture<W>
         new("GET", $"/api/letters/{world.LetterId}/html", [W.Staff, W.FieldWorker], true),
         new("GET", $"/api/imports/{world.BatchId}", [W.Staff], true),
         new("GET", $"/api/imports/{world.BatchId}/rejections.csv", [W.Staff], true),
+        new("GET", $"/api/imports/lopend/{Guid.Empty}", [W.Staff], false, Answer: 404),
         new("GET", $"/api/debtors/{world.DebtorId}/segment", [W.Staff], true),
         new("GET", "/api/print-runs/999999", [W.Staff], false, Answer: 404),
         new("GET", "/api/templates", [W.Administrator], false),
