@@ -10,6 +10,15 @@ public static class MessagingSetup
 {
     public const int InMemoryConcurrentMessageLimit = 8;
 
+    /// <summary>
+    /// How long a receive endpoint that lost its connection waits for its deliveries in progress before it lets go of the
+    /// connection. MassTransit replaces a dropped RabbitMQ connection only once every channel on it has finished, and a
+    /// delivery caught mid-batch by a broker restart can stay unfinished for minutes: without this bound every endpoint
+    /// and the outbox relay wait on the dead connection all that time. A delivery given up on is not acknowledged, so the
+    /// broker delivers it again and the inbox makes it count once.
+    /// </summary>
+    public static readonly TimeSpan EndpointStopTimeout = TimeSpan.FromSeconds(30);
+
     public static MessagingOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
@@ -28,6 +37,7 @@ public static class MessagingSetup
     {
         var options = ReadOptions(configuration);
         services.AddSingleton(options);
+        services.Configure<MassTransitHostOptions>(o => o.StopTimeout = EndpointStopTimeout);
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
