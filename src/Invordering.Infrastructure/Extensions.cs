@@ -47,7 +47,10 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>The worker's background parts: the outbox relay, the timers and the bus's recovery (the bus itself is hosted by MassTransit).</summary>
+    /// <summary>
+/// The worker's background parts: the outbox relay, the timers, the bus's recovery and the watch
+/// that stops the service when the broker connection breaks (the bus itself is hosted by MassTransit).
+/// </summary>
     public static IServiceCollection AddInvorderingWorker(this IServiceCollection services)
     {
         services.AddSingleton<OutboxRelay>();
@@ -55,6 +58,8 @@ public static class Extensions
         services.AddHostedService<WorkflowTimerService>();
         services.AddSingleton<BusRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<BusRecovery>());
+        services.AddSingleton<BrokerConnectionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrokerConnectionWatch>());
         return services;
     }
 }

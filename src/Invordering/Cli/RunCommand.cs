@@ -26,7 +26,19 @@ public static class RunCommand
             await Preflight.CheckDatabaseAsync(host.Services, token);
             await host.StartAsync(token);
             var run = host.Services.GetRequiredService<ServiceRun>();
-            var summary = await run.RunUntilAsync(date, new Progress<DateOnly>(), token);
+            // The host stops by itself when the broker connection breaks: the run stops with it.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(token,
+                host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            RunSummary summary;
+            try
+            {
+                summary = await run.RunUntilAsync(date, new Progress<DateOnly>(), stopping.Token);
+            }
+            catch (Exception) when (!token.IsCancellationRequested)
+            {
+                BrokerConnectionLostException.ThrowIfLost(host.Services);
+                throw;
+            }
             await host.StopAsync(token);
             var today = await ServiceClock.TodayAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System, token);
             Console.WriteLine($"Klok staat op {today:yyyy-MM-dd}: {summary.Days} dagen verwerkt, {summary.CasesOpened} zaken geopend, {summary.StepsAdvanced} workflowstappen.");

@@ -17,6 +17,7 @@ public static class ServeCommand
             await using var app = WebApp.Build(configuration, parse.GetValue(urls)!, withWorker: !parse.GetValue(noWorker));
             await Preflight.CheckDatabaseAsync(app.Services, token);
             await app.RunAsync(token);
+            BrokerConnectionLostException.ThrowIfLost(app.Services);
             return 0;
         }, ct));
         return command;
@@ -35,6 +36,7 @@ public static class WorkerCommand
             using var host = WorkerHost.Build(configuration, withWorker: true, Microsoft.Extensions.Logging.LogLevel.Information);
             await Preflight.CheckDatabaseAsync(host.Services, token);
             await host.RunAsync(token);
+            BrokerConnectionLostException.ThrowIfLost(host.Services);
             return 0;
         }, ct));
         return command;
