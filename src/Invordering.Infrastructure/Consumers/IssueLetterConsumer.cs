@@ -12,6 +12,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Invordering.Infrastructure.Consumers;
 
@@ -59,7 +60,7 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
             if (fresh.Count == 0) return;
             var commands = fresh.ToDictionary(id => id, id => byMessage[id]);
             await LockCasesAsync(connection, transaction, commands.Values.Select(c => c.CaseId), ct);
-            var failed = await IssueAsync(commands, ct);
+            var failed = await IssueAsync(connection, transaction, commands, ct);
             await ParkAsync(connection, transaction, failed, ct);
             await tx.CommitAsync(ct);
         });
@@ -96,7 +97,8 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
     }
 
     /// <summary>Stores the letters, their costs and their LetterIssued events; returns the commands that could not be made, with why.</summary>
-    private async Task<List<(Guid MessageId, IssueLetter Command, string Error)>> IssueAsync(Dictionary<Guid, IssueLetter> commands, CancellationToken ct)
+    private async Task<List<(Guid MessageId, IssueLetter Command, string Error)>> IssueAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
+        Dictionary<Guid, IssueLetter> commands, CancellationToken ct)
     {
         var caseIds = commands.Values.Select(c => c.CaseId).Distinct().ToList();
         var commandIds = commands.Values.Select(c => c.CommandId).ToList();
@@ -128,7 +130,6 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
                     db.CaseCosts.Add(cost);
                     caseCosts.Add(new CostLine { Label = cost.Kind, AmountCents = cost.AmountCents });
                 }
-                db.Letters.Add(letter);
                 issued.Add((command, letter));
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
@@ -137,10 +138,39 @@ public sealed class IssueLetterConsumer(InvorderingDbContext db, LetterTemplates
             }
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (command, letter) in issued)
-            Outbox.Add(db, new LetterIssued(command.CommandId, command.CaseId, letter.Id, command.TemplateCode));
-        await db.SaveChangesAsync(ct);
+        var letterIds = await StoreLettersAsync(connection, tx, issued.Select(i => i.Letter).ToList(), ct);
+        await Outbox.AddAsync(connection, tx,
+            issued.Select(i => (object)new LetterIssued(i.Command.CommandId, i.Command.CaseId, letterIds[i.Command.CommandId], i.Command.TemplateCode)).ToList(), ct);
         return failed;
+    }
+
+    /// <summary>Inserts the batch's letters in one statement; returns each letter's id by its command.</summary>
+    private static async Task<Dictionary<Guid, long>> StoreLettersAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Letter> letters,
+        CancellationToken ct)
+    {
+        var ids = new Dictionary<Guid, long>(letters.Count);
+        if (letters.Count == 0) return ids;
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO letters (case_id, template_code, template_version, letter_date, pay_by, html, data, content_hash, command_id, created_at)
+            SELECT u.case_id, u.template_code, u.template_version, u.letter_date, u.pay_by, u.html, u.data::jsonb, u.content_hash, u.command_id, u.created_at
+            FROM unnest(@cases, @templates, @versions, @dates, @payBy, @html, @data, @hashes, @commands, @created)
+                 AS u(case_id, template_code, template_version, letter_date, pay_by, html, data, content_hash, command_id, created_at)
+            RETURNING id, command_id
+            """, connection, tx);
+        insert.Parameters.AddWithValue("cases", letters.Select(l => l.CaseId).ToArray());
+        insert.Parameters.AddWithValue("templates", letters.Select(l => l.TemplateCode).ToArray());
+        insert.Parameters.AddWithValue("versions", letters.Select(l => l.TemplateVersion).ToArray());
+        insert.Parameters.AddWithValue("dates", letters.Select(l => l.LetterDate).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("payBy", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = letters.Select(l => (object?)l.PayBy).ToArray() });
+        insert.Parameters.AddWithValue("html", letters.Select(l => l.Html).ToArray());
+        insert.Parameters.AddWithValue("data", letters.Select(l => l.Data).ToArray());
+        insert.Parameters.AddWithValue("hashes", letters.Select(l => l.ContentHash).ToArray());
+        insert.Parameters.AddWithValue("commands", letters.Select(l => l.CommandId).ToArray());
+        insert.Parameters.AddWithValue("created", letters.Select(l => l.CreatedAt).ToArray());
+        await using var reader = await insert.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids[reader.GetGuid(1)] = reader.GetInt64(0);
+        return ids;
     }
 
     private sealed record CaseData(CollectionCase Case, Assessment Assessment, Debtor Debtor);

@@ -3,7 +3,11 @@ using Npgsql;
 
 namespace Invordering.Infrastructure.Workflows;
 
-/// <summary>Reads the named case facts that decisions look at, for many cases in one query.</summary>
+/// <summary>
+/// Reads the named case facts that decisions look at, for many cases in one query. The claim and the debtor are
+/// looked up per case (LIMIT 1 keeps each lookup a subquery): as plain joins the planner, given a batch of 500
+/// cases, chose to hash all debtors (a scan of 100,000 rows, 0.5 s per batch) over 500 index lookups (0.08 s).
+/// </summary>
 public static class CaseFactsQuery
 {
     public static async Task<Dictionary<long, CaseFacts>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
@@ -20,8 +24,8 @@ public static class CaseFactsQuery
                    EXISTS (SELECT 1 FROM payment_plans pp WHERE pp.case_id = c.id AND pp.status = 'active' AND pp.reminded_on IS NULL),
                    EXISTS (SELECT 1 FROM remission_requests r WHERE r.case_id = c.id AND r.status = 'pending')
             FROM collection_cases c
-            JOIN assessments a ON a.id = c.assessment_id
-            JOIN debtors d ON d.id = c.debtor_id
+            CROSS JOIN LATERAL (SELECT amount_cents, paid_cents, due_date FROM assessments a WHERE a.id = c.assessment_id LIMIT 1) a
+            CROSS JOIN LATERAL (SELECT phone, kvk FROM debtors d WHERE d.id = c.debtor_id LIMIT 1) d
             WHERE c.id = ANY(@ids)
             """, connection, tx);
         command.Parameters.AddWithValue("today", today);

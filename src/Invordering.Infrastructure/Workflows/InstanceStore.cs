@@ -77,21 +77,9 @@ public static class InstanceStore
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WriteOutboxAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<InstanceAdvance> advances,
-        DateOnly today, CancellationToken ct)
-    {
-        var messages = advances.SelectMany(a => a.Result.Effects.Select(e => ToMessage(a, e, today))).OfType<object>().ToList();
-        if (messages.Count == 0) return;
-        await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO outbox_messages (message_id, message_type, body)
-            SELECT u.id, u.type, u.body::jsonb FROM unnest(@ids, @types, @bodies) AS u(id, type, body)
-            """, connection, tx);
-        insert.Parameters.AddWithValue("ids", messages.Select(_ => NewId.NextGuid()).ToArray());
-        insert.Parameters.AddWithValue("types", messages.Select(m => MessageTypes.NameOf(m.GetType())).ToArray());
-        insert.Parameters.AddWithValue("bodies", messages.Select(MessageTypes.Serialize).ToArray());
-        await insert.ExecuteNonQueryAsync(ct);
-    }
+    private static Task WriteOutboxAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<InstanceAdvance> advances,
+        DateOnly today, CancellationToken ct) =>
+        Outbox.AddAsync(connection, tx, advances.SelectMany(a => a.Result.Effects.Select(e => ToMessage(a, e, today))).OfType<object>().ToList(), ct);
 
     /// <summary>The command an effect asks of the services that do the work; null for effects handled here.</summary>
     private static object? ToMessage(InstanceAdvance a, WorkflowEffect effect, DateOnly today) => effect switch

@@ -13,6 +13,9 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
     public const int BatchSize = 500;
     public const string Actor = "systeem";
 
+    /// <summary>Cases opened in one go from which the planner's statistics are refreshed before the day's steps.</summary>
+    public const int RefreshStatisticsAfter = 10_000;
+
     /// <summary>
     /// Opens a case, and starts its segment's published workflow, for every claim overdue on <paramref name="today"/>.
     /// A case takes its debtor's effective segment: an override in force, else the computed one, else kan-en-wil.
@@ -42,7 +45,22 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
             """);
         command.Parameters.AddWithValue("today", today);
         command.CommandTimeout = 0; // a day can open hundreds of thousands of cases
-        return await command.ExecuteNonQueryAsync(ct);
+        var opened = await command.ExecuteNonQueryAsync(ct);
+        if (opened >= RefreshStatisticsAfter)
+            await RefreshStatisticsAsync(ct);
+        return opened;
+    }
+
+    /// <summary>
+    /// The planner's statistics of the tables a day's run reads are refreshed at once when that many cases opened: autovacuum
+    /// would do so only a minute or more later, and until then the claims and case facts were planned for the tables as they
+    /// were (on a first day, empty: each case's facts then scanned all cases, 1 to 2 s per batch instead of 0.05 s).
+    /// </summary>
+    private async Task RefreshStatisticsAsync(CancellationToken ct)
+    {
+        await using var analyze = dataSource.CreateCommand("ANALYZE collection_cases, workflow_instances");
+        analyze.CommandTimeout = 0;
+        await analyze.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Advances every instance due on <paramref name="today"/>; returns how many.</summary>
