@@ -52,40 +52,39 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
     public async Task SettleAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT EXISTS (SELECT 1 FROM outbox_messages o
-                           WHERE o.message_type = ANY(@types) AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
-                             AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
-                             AND NOT EXISTS (SELECT 1 FROM message_incidents f WHERE f.message_id = o.message_id))
-            """);
-        command.Parameters.AddWithValue("types", HandledTypes);
         var pause = 5;
-        while ((bool)(await command.ExecuteScalarAsync(ct))!)
+        while (await AdvanceSettledAsync(ct))
         {
             if (watch.Elapsed > SettleTimeout)
                 throw new TimeoutException("Berichten zijn na 5 minuten nog niet verwerkt: draait de worker en is de broker bereikbaar?");
             await Task.Delay(pause, ct);
             pause = Math.Min(pause * 2, 100);
         }
-        await MarkSettledAsync(ct);
     }
 
-    /// <summary>Remembers up to where everything is handled, so the next check looks only at newer messages.</summary>
-    private async Task MarkSettledAsync(CancellationToken ct)
+    /// <summary>
+    /// Moves the settled mark up to just before the first handled-type message still without its inbox row (or incident), or to
+    /// the newest message when there is none, and says whether there is one. Each check reads on from the mark in sequence
+    /// order, so waiting for a day of 100,000 letters reads each message about once, not once per check (0.1-0.2 s each).
+    /// </summary>
+    private async Task<bool> AdvanceSettledAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             """
+            WITH first_open AS (
+                SELECT o.sequence FROM outbox_messages o
+                WHERE o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0) AND o.message_type = ANY(@types)
+                  AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
+                  AND NOT EXISTS (SELECT 1 FROM message_incidents f WHERE f.message_id = o.message_id)
+                ORDER BY o.sequence LIMIT 1
+            )
             INSERT INTO outbox_settled (singleton, sequence)
-            SELECT true, coalesce(min(o.sequence) - 1, (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
-            FROM outbox_messages o
-            WHERE o.message_type = ANY(@types) AND NOT EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = o.message_id)
-              AND NOT EXISTS (SELECT 1 FROM message_incidents f WHERE f.message_id = o.message_id)
-              AND o.sequence > coalesce((SELECT max(sequence) FROM outbox_settled), 0)
+            SELECT true, coalesce((SELECT sequence - 1 FROM first_open), (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
             ON CONFLICT (singleton) DO UPDATE SET sequence = greatest(outbox_settled.sequence, excluded.sequence)
+            RETURNING EXISTS (SELECT 1 FROM first_open)
             """);
         command.Parameters.AddWithValue("types", HandledTypes);
-        await command.ExecuteNonQueryAsync(ct);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 }
 

@@ -11,6 +11,9 @@ namespace Invordering.Infrastructure.Workflows;
 public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionStore definitions, WorkflowEngine engine)
 {
     public const int BatchSize = 500;
+
+    /// <summary>Batches in progress at once in one worker, each on its own connection.</summary>
+    public const int ConcurrentBatches = 2;
     public const string Actor = "systeem";
 
     /// <summary>Cases opened in one go from which the planner's statistics are refreshed before the day's steps.</summary>
@@ -63,8 +66,18 @@ public sealed class WorkflowScheduler(NpgsqlDataSource dataSource, DefinitionSto
         await analyze.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Advances every instance due on <paramref name="today"/>; returns how many.</summary>
+    /// <summary>
+    /// Advances every instance due on <paramref name="today"/>; returns how many. Several batches are in progress at once,
+    /// each claiming its own rows as a second worker would, so one batch's queries overlap another's round trips and commit.
+    /// </summary>
     public async Task<int> ProcessDueAsync(DateOnly today, CancellationToken ct)
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, ConcurrentBatches).Select(_ => ProcessBatchesAsync(today, ct)));
+        return counts.Sum();
+    }
+
+    /// <summary>Claims and advances batches until a claim comes back short (the rest is done, or in another batch's hands).</summary>
+    private async Task<int> ProcessBatchesAsync(DateOnly today, CancellationToken ct)
     {
         var total = 0;
         while (true)
