@@ -24,8 +24,16 @@ public static class Database
         {
             throw new ConfigurationException($"ConnectionStrings__Invordering is geen geldige verbindingsreeks: {ex.Message}");
         }
+        // The same statements run for every batch of a day: prepared, the server plans them once per connection instead of on
+        // every execution (planning the case facts of a batch took 12-40 ms, longer than running them). Left as configured
+        // when the connection string sets it.
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
+
+    /// <summary>Statements Npgsql prepares automatically per connection, the most used first.</summary>
+    public const int AutoPreparedStatements = 100;
 
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
