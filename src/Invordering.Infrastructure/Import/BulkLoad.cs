@@ -4,7 +4,7 @@ namespace Invordering.Infrastructure.Import;
 
 /// <summary>
 /// PostgreSQL's advice for loading many rows ("Populating a Database" in its manual): drop the
-/// secondary indexes and foreign keys of the tables being filled, insert, then create them again:
+/// indexes, keys and foreign keys of the tables being filled, insert, then create them again:
 /// one sorted build per index and one set-based check per foreign key, instead of an index
 /// insertion and a trigger query for every row. All of it happens inside the merge transaction, so
 /// a failure rolls the drops back too; the definitions are read from the catalogue, so they stay

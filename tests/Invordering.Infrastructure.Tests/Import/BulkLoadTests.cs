@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Invordering.Infrastructure.Tests.Import;
 
-/// <summary>A large batch is merged with the secondary indexes and foreign keys dropped, and leaves them exactly as they were.</summary>
+/// <summary>A large batch is merged with the indexes, unreferenced keys and foreign keys dropped, and leaves them exactly as they were.</summary>
 public sealed class BulkLoadTests : ImportTestDatabase
 {
     private const string Catalogue = """
