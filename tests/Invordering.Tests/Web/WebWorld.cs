@@ -19,6 +19,7 @@ namespace Invordering.Tests.Web;
 /// </summary>
 public sealed class WebWorld : IAsyncLifetime
 {
+    public static readonly DateOnly ImportDay = new(2026, 3, 1);
     public static readonly DateOnly Day = new(2026, 5, 15);
     public const string Staff = "medewerker@test.invordering.nl";
     public const string FieldWorker = "buitendienst@test.invordering.nl";
@@ -40,12 +41,15 @@ public sealed class WebWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        // The world lives on a simulated date from the start: without one, the worker's clock would open and move the
+        // imported cases on the real date if its first look came between the import and the day's run.
+        await Database.ExecuteAsync($"INSERT INTO service_clock (today) VALUES (DATE '{ImportDay:yyyy-MM-dd}')");
         App = WebApp.Build(ServiceHostFactory.Configuration(Database, null), "http://127.0.0.1:0", withWorker: true);
         await App.StartAsync();
         Address = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
         var sample = Path.Combine(AppContext.BaseDirectory, "Data", "aanslagen-voorbeeld.csv");
-        BatchId = (await App.Services.GetRequiredService<ImportRunner>().RunAsync(ImportKind.Aanslagen, sample, "test", new DateOnly(2026, 3, 1))).BatchId;
+        BatchId = (await App.Services.GetRequiredService<ImportRunner>().RunAsync(ImportKind.Aanslagen, sample, "test", ImportDay)).BatchId;
         // The debtor of assessment 2026100000 cannot pay and has no phone number: the kan-niet workflow goes to a home visit.
         await Database.ExecuteAsync(
             """
