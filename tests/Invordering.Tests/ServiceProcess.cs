@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Invordering.Tests.Workflows;
+namespace Invordering.Tests;
 
 /// <summary>
 /// The real executable (copied beside the tests) in a child process, so that a test can kill it the

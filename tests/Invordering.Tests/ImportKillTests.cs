@@ -1,0 +1,81 @@
+using Invordering.Infrastructure.Bench;
+using Invordering.TestSupport;
+
+namespace Invordering.Tests;
+
+/// <summary>
+/// `invordering import` killed (SIGKILL, no shutdown) while it merges a large batch: the batch was staged and committed, the
+/// merge had dropped the tables' indexes and keys (a bulk load) and already written debtors. Nothing of the merge may
+/// remain, the indexes and keys must all be there again, and running the same command again must complete the import once.
+/// </summary>
+public sealed class ImportKillTests : IAsyncLifetime
+{
+    private const int Rows = 100_000;
+    private readonly TestDatabase _database = new();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("invordering-import-kill-");
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task An_import_killed_during_its_merge_leaves_nothing_half_merged_and_running_it_again_completes_it()
+    {
+        var file = Path.Combine(_folder.FullName, "aanslagen.csv");
+        new AssessmentGenerator(seed: 7, taxYear: 2026).WriteCsv(file, Rows);
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Invordering"] = _database.ConnectionString };
+        var keysBefore = await IndexesAndKeysAsync();
+
+        using (var first = ServiceProcess.Start(environment, "import", "aanslagen", file, "--json"))
+        {
+            await Eventually.HoldsAsync(async () => first.HasExited || await MergeInsertsAssessmentsAsync(),
+                "the merge inserts the assessments", TimeSpan.FromMinutes(3));
+            Assert.False(first.HasExited, $"The import ended ({first.Ending}) before it could be killed:\n{first.Output}");
+            await first.KillAsync();
+        }
+        // The server ends the dead client's statement and rolls its transaction back.
+        await Eventually.HoldsAsync(async () => await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL") == 0,
+            "the killed import's transaction is gone", TimeSpan.FromMinutes(3));
+
+        Assert.Equal((0L, 0L), (await CountAsync("debtors"), await CountAsync("assessments")));
+        Assert.Equal("staged", await _database.ScalarAsync<string>("SELECT string_agg(status, ',') FROM import_batches"));
+        Assert.Equal(Rows, await CountAsync("staging_assessments"));
+        Assert.Equal(keysBefore, await IndexesAndKeysAsync());
+
+        var (exit, output, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", file, "--json");
+        Assert.True(exit == 0, $"The second run failed ({exit}):\n{output}\n{errors}");
+        Assert.Contains($"\"accepted\":{Rows},", output);
+        Assert.Equal(Rows, await CountAsync("assessments"));
+        Assert.Equal(Rows, await _database.ScalarAsync<long>("SELECT count(DISTINCT assessment_number) FROM assessments"));
+        Assert.Equal("merged", await _database.ScalarAsync<string>("SELECT string_agg(status, ',') FROM import_batches"));
+        Assert.Equal(0, await CountAsync("staging_assessments"));
+        Assert.Equal(keysBefore, await IndexesAndKeysAsync());
+
+        var (_, again, _) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", file, "--json");
+        Assert.Contains("\"alreadyImported\":true", again);
+        Assert.Equal(Rows, await CountAsync("assessments"));
+    }
+
+    private Task<bool> MergeInsertsAssessmentsAsync() => _database.ScalarAsync<bool>(
+        """
+        SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                       AND state = 'active' AND query LIKE '%INSERT INTO assessments (assessment_number%')
+        """);
+
+    private Task<long> CountAsync(string table) => _database.ScalarAsync<long>($"SELECT count(*) FROM {table}");
+
+    /// <summary>Every index and constraint of the tables a bulk load drops and builds again, with its definition.</summary>
+    private Task<string> IndexesAndKeysAsync() => _database.ScalarAsync<string>(
+        """
+        SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+            SELECT indexdef AS d FROM pg_indexes WHERE tablename IN ('debtors', 'assessments')
+            UNION ALL
+            SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE conrelid IN ('debtors'::regclass, 'assessments'::regclass)) definitions
+        """);
+}
