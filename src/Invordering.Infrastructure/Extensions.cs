@@ -37,6 +37,7 @@ public static class Extensions
         services.AddScoped<Cases.CaseActions>();
         services.AddSingleton<Cases.PaymentPlanMonitor>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<AuditedImport>();
         services.AddSingleton<Segmentation.Segmenter>();
         services.AddInvorderingMessaging(configuration, x =>
         {

@@ -10,7 +10,7 @@ namespace Invordering.Apis;
 /// stay here for an hour to be asked for. A stop of the service ends a running import the way a
 /// crash would: what was not committed rolls back, and the file must be sent again.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ImportJobs> log)
+public sealed class ImportJobs(AuditedImport import, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ImportJobs> log)
 {
     private static readonly TimeSpan KeptAfterEnd = TimeSpan.FromHours(1);
 
@@ -36,9 +36,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IHostApplicationLife
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var outcome = await ImportsApi.ImportAndAuditAsync(scope.ServiceProvider, job.Kind, path, job.Actor, source, job,
-                lifetime.ApplicationStopping);
+            var outcome = await import.RunAsync(job.Kind, path, job.Actor, source, job, lifetime.ApplicationStopping);
             job.Finish(outcome, time.GetUtcNow());
         }
         catch (Exception e)
@@ -98,6 +96,3 @@ public sealed class ImportJob(Guid id, ImportKind kind, string file, string acto
 /// </summary>
 public sealed record ImportJobView(Guid Id, string Kind, string File, string Status, string Phase, int? Percentage,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, ImportSummary? Summary, string? Message, string? Code);
-
-/// <summary>How an import ended: its summary, or the reason the file as a whole was refused.</summary>
-public sealed record ImportOutcome(ImportSummary? Summary, FileRejectedException? Rejected);

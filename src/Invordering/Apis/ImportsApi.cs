@@ -38,7 +38,7 @@ public static class ImportsApi
         return app;
     }
 
-    private static async Task<IResult> Upload(string kind, HttpContext http, ImportJobs jobs, CancellationToken ct)
+    private static async Task<IResult> Upload(string kind, HttpContext http, ImportJobs jobs, AuditedImport import, CancellationToken ct)
     {
         if (!ImportKinds.TryParse(kind, out var importKind))
             return Results.Problem($"'{kind}' is geen soort import: kies aanslagen, betalingen of historie.", statusCode: StatusCodes.Status404NotFound);
@@ -64,7 +64,7 @@ public static class ImportsApi
                 return Results.Accepted($"/api/imports/lopend/{job.Id}", job.View);
             }
 
-            var outcome = await ImportAndAuditAsync(http.RequestServices, importKind, path, actor, http.Request.Path, null, ct);
+            var outcome = await import.RunAsync(importKind, path, actor, http.Request.Path, null, ct);
             if (outcome.Rejected is { } rejected)
                 return Results.Problem(rejected.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: "Het bestand is afgewezen; er is niets van ingelezen.", extensions: new Dictionary<string, object?> { ["code"] = rejected.Code });
@@ -80,30 +80,6 @@ public static class ImportsApi
     /// <summary>Whether the client asked for an answer before the import is done (RFC 7240: <c>Prefer: respond-async</c>).</summary>
     private static bool RespondAsync(HttpRequest request) =>
         request.Headers["Prefer"].SelectMany(p => (p ?? "").Split(',')).Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Imports the saved file and writes the audit row: the import, or the refusal of a file that cannot be read.</summary>
-    internal static async Task<ImportOutcome> ImportAndAuditAsync(IServiceProvider services, ImportKind kind, string path, string actor,
-        string source, IProgress<ImportProgress>? progress, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<InvorderingDbContext>();
-        var today = await ServiceClock.TodayAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>(), ct);
-        ImportOutcome outcome;
-        try
-        {
-            var summary = await services.GetRequiredService<ImportRunner>().RunAsync(kind, path, actor, today, progress, ct);
-            Audit.Record(db, actor, "import", "import_batch", summary.BatchId, source: source,
-                details: new { kind = kind.Slug(), summary.File, summary.Rows, summary.Accepted, summary.Rejected, summary.Duplicates, summary.AlreadyImported });
-            outcome = new ImportOutcome(summary, null);
-        }
-        catch (FileRejectedException rejected)
-        {
-            Audit.Record(db, actor, "import-rejected", "import_batch", null, source: source,
-                details: new { kind = kind.Slug(), file = Path.GetFileName(path), code = rejected.Code });
-            outcome = new ImportOutcome(null, rejected);
-        }
-        await db.SaveChangesAsync(ct);
-        return outcome;
-    }
 
     /// <summary>A background import's progress; the caller sees it only when it is theirs.</summary>
     private static async Task<IResult> GetJob(Guid jobId, ImportJobs jobs, InvorderingDbContext db, HttpContext http, CancellationToken ct)

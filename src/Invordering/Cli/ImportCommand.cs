@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Invordering.Hosting;
-using Invordering.Infrastructure;
 using Invordering.Infrastructure.Import;
 using Invordering.Infrastructure.Persistence;
 using Spectre.Console;
@@ -29,11 +28,13 @@ public static class ImportCommand
             if (!path.Exists) throw new CommandFailedException($"Bestand niet gevonden: {path.FullName}");
             var configuration = InvorderingConfiguration.Build();
             await using var dataSource = Database.CreateDataSource(Database.ConnectionString(configuration));
-            var runner = new ImportRunner(dataSource);
-            var today = await ServiceClock.TodayAsync(dataSource, TimeProvider.System, token);
-            var summary = parse.GetValue(json)
-                ? await runner.RunAsync(kind, path.FullName, Environment.UserName, today, null, token)
-                : await WithProgressBar(p => runner.RunAsync(kind, path.FullName, Environment.UserName, today, p, token));
+            var import = new AuditedImport(new ImportRunner(dataSource), dataSource, TimeProvider.System);
+            var source = $"invordering import {kind.Slug()}";
+            var outcome = parse.GetValue(json)
+                ? await import.RunAsync(kind, path.FullName, Environment.UserName, source, null, token)
+                : await WithProgressBar(p => import.RunAsync(kind, path.FullName, Environment.UserName, source, p, token));
+            if (outcome.Rejected is { } rejected) throw rejected;
+            var summary = outcome.Summary!;
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(summary, JsonSerializerOptions.Web));
             else PrintSummary(summary);
             return 0;
@@ -41,7 +42,7 @@ public static class ImportCommand
         return command;
     }
 
-    private static async Task<ImportSummary> WithProgressBar(Func<IProgress<ImportProgress>, Task<ImportSummary>> run)
+    private static async Task<ImportOutcome> WithProgressBar(Func<IProgress<ImportProgress>, Task<ImportOutcome>> run)
     {
         if (Console.IsErrorRedirected && Console.IsOutputRedirected) return await run(new Progress<ImportProgress>());
         return await AnsiConsole.Progress()
@@ -50,7 +51,7 @@ public static class ImportCommand
             {
                 var reading = context.AddTask("inlezen", maxValue: 1);
                 var merging = context.AddTask("samenvoegen", autoStart: false, maxValue: 1);
-                var summary = await run(new SynchronousProgress<ImportProgress>(p =>
+                var outcome = await run(new SynchronousProgress<ImportProgress>(p =>
                 {
                     if (p.Phase == "inlezen" && p.BytesTotal > 0) reading.Value = (double)p.BytesRead / p.BytesTotal;
                     else if (p.Phase == "samenvoegen") { reading.Value = 1; merging.StartTask(); merging.IsIndeterminate = true; }
@@ -58,7 +59,7 @@ public static class ImportCommand
                 reading.Value = 1;
                 merging.IsIndeterminate = false;
                 merging.Value = 1;
-                return summary;
+                return outcome;
             });
     }
 

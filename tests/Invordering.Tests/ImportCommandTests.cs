@@ -3,12 +3,8 @@ using Invordering.TestSupport;
 
 namespace Invordering.Tests;
 
-/// <summary>
-/// `invordering import` killed (SIGKILL, no shutdown) while it merges a large batch: the batch was staged and committed, the
-/// merge had dropped the tables' indexes and keys (a bulk load) and already written debtors. Nothing of the merge may
-/// remain, the indexes and keys must all be there again, and running the same command again must complete the import once.
-/// </summary>
-public sealed class ImportKillTests : IAsyncLifetime
+/// <summary>`invordering import` as staff run it: audited, a refused file in one Dutch line, and killed in the middle of a merge.</summary>
+public sealed class ImportCommandTests : IAsyncLifetime
 {
     private const int Rows = 100_000;
     private readonly TestDatabase _database = new();
@@ -22,6 +18,36 @@ public sealed class ImportKillTests : IAsyncLifetime
         _folder.Delete(recursive: true);
     }
 
+    [Fact]
+    public async Task The_command_imports_and_records_who_imported_what_and_a_file_it_cannot_read_is_refused_in_one_Dutch_line()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Invordering"] = _database.ConnectionString };
+        var sample = Path.Combine(AppContext.BaseDirectory, "Data", "aanslagen-voorbeeld.csv");
+
+        var (exit, output, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", sample);
+
+        Assert.True(exit == 0, $"The import failed ({exit}):\n{output}\n{errors}");
+        Assert.Contains("aanslagen-voorbeeld.csv: batch", output);
+        var batch = await _database.ScalarAsync<long>("SELECT id FROM import_batches WHERE status = 'merged'");
+        Assert.Equal(1, await CountAsync(
+            $"audit_log WHERE action = 'import' AND entity = 'import_batch' AND entity_id = '{batch}' AND source = 'invordering import aanslagen' AND actor = '{Environment.UserName}'"));
+
+        var notCsv = Path.Combine(_folder.FullName, "aanslagen.csv");
+        await File.WriteAllTextAsync(notCsv, "aanslagnummer,belastingjaar\n2026100001,2026\n");
+        (exit, _, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", notCsv);
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("puntkomma", line);
+        Assert.Equal(1, await CountAsync("audit_log WHERE action = 'import-rejected' AND source = 'invordering import aanslagen'"));
+        Assert.Equal(1, await CountAsync("import_batches WHERE status = 'rejected'"));
+    }
+
+    /// <summary>
+    /// Killed (SIGKILL, no shutdown) while it merges a large batch: the batch was staged and committed, the merge had dropped
+    /// the tables' indexes and keys (a bulk load) and already written debtors. Nothing of the merge may remain, the indexes and
+    /// keys must all be there again, and running the same command again must complete the import once.
+    /// </summary>
     [Fact]
     public async Task An_import_killed_during_its_merge_leaves_nothing_half_merged_and_running_it_again_completes_it()
     {
