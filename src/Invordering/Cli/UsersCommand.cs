@@ -27,7 +27,8 @@ public static class UsersCommand
                 throw new CommandFailedException("De database heeft nog geen gebruikerstabellen: voer eerst 'invordering migrate' uit.");
             try
             {
-                var user = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, password);
+                var user = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, password,
+                    Environment.UserName, "invordering users add");
                 Console.WriteLine($"Gebruiker {user.Email} aangemaakt met de rol {parse.GetValue(role)}.");
             }
             catch (StaffAccountException ex)

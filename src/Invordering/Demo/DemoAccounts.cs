@@ -37,7 +37,7 @@ public static class DemoAccounts
             ct.ThrowIfCancellationRequested();
             if (await users.FindByEmailAsync(email) is { } earlier) await users.DeleteAsync(earlier);
             var password = RandomNumberGenerator.GetString(PasswordAlphabet, 16);
-            await accounts.AddAsync(email, role, password);
+            await accounts.AddAsync(email, role, password, "demo", "invordering demo");
             made.Add(new Account(email, role, password));
         }
         return made;

@@ -37,6 +37,11 @@ public sealed class UsersCommandTests : IAsyncLifetime
             "SELECT r.name FROM staff_users u JOIN staff_user_roles ur ON ur.user_id = u.id JOIN staff_roles r ON r.id = ur.role_id WHERE u.email = 'a.jansen@gemeente.example'"));
         var hash = await _db.ScalarAsync<string>("SELECT password_hash FROM staff_users WHERE email = 'a.jansen@gemeente.example'");
         Assert.DoesNotContain("lang-genoeg-wachtwoord", hash);
+        Assert.Equal($"{Environment.UserName} invordering users add buitendienst", await _db.ScalarAsync<string>(
+            """
+            SELECT a.actor || ' ' || a.source || ' ' || (a.details->>'role') FROM audit_log a JOIN staff_users u ON u.id = a.entity_id
+            WHERE a.action = 'account-added' AND a.entity = 'staff_user' AND u.email = 'a.jansen@gemeente.example'
+            """));
     }
 
     [Theory]
@@ -50,6 +55,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(expected, line);
         Assert.Equal(0L, await _db.ScalarAsync<long>($"SELECT count(*) FROM staff_users WHERE email = '{email}'"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'account-added'"));
     }
 
     [Fact]
