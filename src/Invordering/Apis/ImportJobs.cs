@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Invordering.Domain.Imports;
 using Invordering.Infrastructure.Import;
 
 namespace Invordering.Apis;
