@@ -96,19 +96,15 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
     }
 
     /// <summary>
-    /// Stores the mark up to just before the first message still open since the stored mark, or up to the last sequence
-    /// drawn when none is, and says whether one is. A message drawn earlier may still be uncommitted, and would then be
-    /// passed over: so the transactions writing the outbox are waited out first (each took the table's lock before it drew
-    /// its sequence), after which every message up to the sequence read before the wait is committed or never will be.
+    /// Stores the mark up to just before the first message still open since the stored mark, or up to the newest message
+    /// when none is, and says whether one is. It looks while holding a lock that waits out every transaction still writing
+    /// the outbox and keeps new ones out until it commits: a writer takes its table lock before it draws a sequence, so a
+    /// message another worker drew earlier but commits late is seen, never passed over.
     /// </summary>
     private async Task<bool> StoreSettledMarkAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        long drawn;
-        await using (var read = new NpgsqlCommand(
-            "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_messages', 'sequence')::regclass), 0)", connection, tx))
-            drawn = (long)(await read.ExecuteScalarAsync(ct))!;
         await using (var wait = new NpgsqlCommand("LOCK TABLE outbox_messages IN SHARE MODE", connection, tx) { CommandTimeout = 0 })
             await wait.ExecuteNonQueryAsync(ct);
         await using var store = new NpgsqlCommand(
@@ -119,12 +115,11 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
                 ORDER BY o.sequence LIMIT 1
             )
             INSERT INTO outbox_settled (singleton, sequence)
-            SELECT true, least(coalesce((SELECT sequence - 1 FROM first_open), @drawn), @drawn)
+            SELECT true, coalesce((SELECT sequence - 1 FROM first_open), (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
             ON CONFLICT (singleton) DO UPDATE SET sequence = greatest(outbox_settled.sequence, excluded.sequence)
             RETURNING EXISTS (SELECT 1 FROM first_open)
             """, connection, tx);
         store.Parameters.AddWithValue("types", HandledTypes);
-        store.Parameters.AddWithValue("drawn", drawn);
         var open = (bool)(await store.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
         return open;
