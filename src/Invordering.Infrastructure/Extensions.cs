@@ -49,9 +49,9 @@ public static class Extensions
     }
 
     /// <summary>
-/// The worker's background parts: the outbox relay, the timers, the bus's recovery and the watch
-/// that stops the service when the broker connection breaks (the bus itself is hosted by MassTransit).
-/// </summary>
+    /// The worker's background parts: the outbox relay, the timers, the bus's recovery and the watch
+    /// that stops the service when the broker connection breaks (the bus itself is hosted by MassTransit).
+    /// </summary>
     public static IServiceCollection AddInvorderingWorker(this IServiceCollection services)
     {
         services.AddSingleton<OutboxRelay>();

@@ -8,7 +8,10 @@ public sealed class ImportCommandTests : IAsyncLifetime
 {
     private const int Rows = 100_000;
     private readonly TestDatabase _database = new();
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("invordering-import-kill-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("invordering-import-command-");
+
+    /// <summary>The command's settings: the test database.</summary>
+    private Dictionary<string, string> Settings => new() { ["ConnectionStrings__Invordering"] = _database.ConnectionString };
 
     public Task InitializeAsync() => _database.InitializeAsync();
 
@@ -21,10 +24,9 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task The_command_imports_and_records_who_imported_what_and_a_file_it_cannot_read_is_refused_in_one_Dutch_line()
     {
-        var environment = new Dictionary<string, string> { ["ConnectionStrings__Invordering"] = _database.ConnectionString };
         var sample = Path.Combine(AppContext.BaseDirectory, "Data", "aanslagen-voorbeeld.csv");
 
-        var (exit, output, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", sample);
+        var (exit, output, errors) = await CommandLineTests.RunAsync(Settings, "import", "aanslagen", sample);
 
         Assert.True(exit == 0, $"The import failed ({exit}):\n{output}\n{errors}");
         Assert.Contains("aanslagen-voorbeeld.csv: batch", output);
@@ -34,7 +36,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
         var notCsv = Path.Combine(_folder.FullName, "aanslagen.csv");
         await File.WriteAllTextAsync(notCsv, "aanslagnummer,belastingjaar\n2026100001,2026\n");
-        (exit, _, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", notCsv);
+        (exit, _, errors) = await CommandLineTests.RunAsync(Settings, "import", "aanslagen", notCsv);
 
         Assert.NotEqual(0, exit);
         var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -54,10 +56,9 @@ public sealed class ImportCommandTests : IAsyncLifetime
     {
         var file = Path.Combine(_folder.FullName, "aanslagen.csv");
         new AssessmentGenerator(seed: 7, taxYear: 2026).WriteCsv(file, Rows);
-        var environment = new Dictionary<string, string> { ["ConnectionStrings__Invordering"] = _database.ConnectionString };
         var keysBefore = await IndexesAndKeysAsync();
 
-        using (var first = ServiceProcess.Start(environment, "import", "aanslagen", file, "--json"))
+        using (var first = ServiceProcess.Start(Settings, "import", "aanslagen", file, "--json"))
         {
             await Eventually.HoldsAsync(async () => first.HasExited || await MergeWritesTheTablesAsync(),
                 "the merge writes debtors, assessments or their indexes", TimeSpan.FromMinutes(3));
@@ -74,7 +75,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(Rows, await CountAsync("staging_assessments"));
         Assert.Equal(keysBefore, await IndexesAndKeysAsync());
 
-        var (exit, output, errors) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", file, "--json");
+        var (exit, output, errors) = await CommandLineTests.RunAsync(Settings, "import", "aanslagen", file, "--json");
         Assert.True(exit == 0, $"The second run failed ({exit}):\n{output}\n{errors}");
         Assert.Contains($"\"accepted\":{Rows},", output);
         Assert.Equal(Rows, await CountAsync("assessments"));
@@ -83,7 +84,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync("staging_assessments"));
         Assert.Equal(keysBefore, await IndexesAndKeysAsync());
 
-        var (_, again, _) = await CommandLineTests.RunAsync(environment, "import", "aanslagen", file, "--json");
+        var (_, again, _) = await CommandLineTests.RunAsync(Settings, "import", "aanslagen", file, "--json");
         Assert.Contains("\"alreadyImported\":true", again);
         Assert.Equal(Rows, await CountAsync("assessments"));
     }

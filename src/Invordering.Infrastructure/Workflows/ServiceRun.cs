@@ -63,8 +63,8 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
         while (true)
         {
             if (await FirstOpenAfterAsync(from, ct) is { } open) from = open - 1;
-            else if (!await StoreSettledMarkAsync(ct)) return;
-            else from = await SettledMarkAsync(ct);
+            else if (await StoreSettledMarkAsync(ct) is { } stored) from = stored;
+            else return;
 
             if (watch.Elapsed > SettleTimeout)
                 throw new TimeoutException("Berichten zijn na 5 minuten nog niet verwerkt: draait de worker en is de broker bereikbaar?");
@@ -97,11 +97,11 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
 
     /// <summary>
     /// Stores the mark up to just before the first message still open since the stored mark, or up to the newest message
-    /// when none is, and says whether one is. It looks while holding a lock that waits out every transaction still writing
+    /// when none is; returns the stored mark while a message is still open, null when everything is handled. It looks while holding a lock that waits out every transaction still writing
     /// the outbox and keeps new ones out until it commits: a writer takes its table lock before it draws a sequence, so a
     /// message another worker drew earlier but commits late is seen, never passed over.
     /// </summary>
-    private async Task<bool> StoreSettledMarkAsync(CancellationToken ct)
+    private async Task<long?> StoreSettledMarkAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -117,12 +117,12 @@ public sealed class ServiceRun(NpgsqlDataSource dataSource, WorkflowScheduler sc
             INSERT INTO outbox_settled (singleton, sequence)
             SELECT true, coalesce((SELECT sequence - 1 FROM first_open), (SELECT coalesce(max(sequence), 0) FROM outbox_messages))
             ON CONFLICT (singleton) DO UPDATE SET sequence = greatest(outbox_settled.sequence, excluded.sequence)
-            RETURNING EXISTS (SELECT 1 FROM first_open)
+            RETURNING CASE WHEN EXISTS (SELECT 1 FROM first_open) THEN outbox_settled.sequence END
             """, connection, tx);
         store.Parameters.AddWithValue("types", HandledTypes);
-        var open = (bool)(await store.ExecuteScalarAsync(ct))!;
+        var stored = await store.ExecuteScalarAsync(ct) as long?;
         await tx.CommitAsync(ct);
-        return open;
+        return stored;
     }
 }
 
